@@ -1,0 +1,1 @@
+"""Drill: a tabletop emergency-drill game engine for resilient communities."""

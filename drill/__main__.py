@@ -1,0 +1,5 @@
+"""Entry point for `python -m drill`."""
+
+from drill.cli import main
+
+main()

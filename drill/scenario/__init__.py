@@ -1,0 +1,1 @@
+"""Scenario and ruleset files: typed models, safe loading with positions, schema."""
