@@ -1,0 +1,1 @@
+"""The pure, deterministic drill core: state, commands → events, rules, phases, scoring."""

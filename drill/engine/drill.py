@@ -1,0 +1,51 @@
+"""A drill in play: a state, the log of its events, and `execute` for commands."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from drill.engine.commands import Command
+from drill.engine.decide import decide
+from drill.engine.events import Event
+from drill.engine.evolve import evolve
+from drill.engine.rules import Rules
+from drill.engine.state import DrillState, initial_state
+
+
+def fold(rules: Rules, events: Iterable[Event], seed: int | None = None) -> DrillState:
+    """The state reached by folding `events` onto the initial state."""
+    state = initial_state(rules, seed)
+    for event in events:
+        evolve(rules, state, event)
+    return state
+
+
+class Drill:
+    """One drill of a compiled scenario; the log is the only record of what happened."""
+
+    def __init__(self, rules: Rules, seed: int | None = None) -> None:
+        self.rules = rules
+        self.state = initial_state(rules, seed)
+        self.log: list[Event] = []
+
+    @property
+    def seed(self) -> int:
+        """The seed of the drill's random generator."""
+        return self.state.seed
+
+    def execute(self, command: Command) -> list[Event]:
+        """Apply `command`: its events are folded and logged, or IllegalCommand is raised."""
+        events = decide(self.rules, self.state, command)
+        for event in events:
+            evolve(self.rules, self.state, event)
+        self.log.extend(events)
+        return events
+
+    @classmethod
+    def from_log(cls, rules: Rules, events: Iterable[Event], seed: int | None = None) -> Drill:
+        """A drill rebuilt from its events."""
+        drill = cls(rules, seed)
+        for event in events:
+            evolve(rules, drill.state, event)
+            drill.log.append(event)
+        return drill

@@ -1,0 +1,247 @@
+"""Resolve a turn in the fixed order of docs/rules.md, emitting events onto a working copy."""
+
+from __future__ import annotations
+
+from itertools import combinations
+
+from drill.engine import events as ev
+from drill.engine.commands import PLATFORM
+from drill.engine.conditions import holds
+from drill.engine.effects import Context, Emitter, apply_effects
+from drill.engine.events import Order
+from drill.engine.orders import order_costs
+from drill.engine.rng import draw
+from drill.engine.rules import Rules
+from drill.engine.state import DrillState
+from drill.engine.timing import rate_expectations
+from drill.scenario.models import Action
+
+REQUEST_LIFETIME = 2
+
+
+def resolve_turn(rules: Rules, state: DrillState) -> list[ev.Event]:
+    """All events of resolving the current turn; `state` itself is not changed."""
+    em = Emitter(rules, state.clone())
+    em.emit(ev.StageChanged("resolution"))
+    _due(em)
+    granted = _approvals(em)
+    ready = _costs(
+        em, [(o, False) for o in _all_orders(rules, em.state)] + [(o, True) for o in granted]
+    )
+    _joint(em, [o for o in ready if rules.actions[o.action].joint is not None])
+    _solo(em, [o for o in ready if rules.actions[o.action].joint is None])
+    _hazard(em)
+    _transitions(em)
+    rate_expectations(em)
+    _expire_requests(em)
+    _record(em)
+    if em.state.turn >= rules.turns or "end" in em.state.flags:
+        em.emit(ev.DrillEnded(em.state.turn))
+    em.emit(ev.StageChanged("sitrep"))
+    return em.events
+
+
+def _all_orders(rules: Rules, state: DrillState) -> list[Order]:
+    return [order for role in rules.role_order for order in state.orders[role]]
+
+
+def _resolved(em: Emitter, order: Order, outcome: str, reason: str = "") -> None:
+    em.emit(
+        ev.OrderResolved(order.id, order.role, order.action, outcome, em.state.turn, reason=reason)
+    )
+
+
+def _link(em: Emitter, a: str, b: str, why: str) -> None:
+    pair = (a, b) if a < b else (b, a)
+    if a != b and pair not in em.state.links:
+        em.emit(ev.LinkAdded(pair[0], pair[1], why))
+
+
+def _due(em: Emitter) -> None:
+    for item in [d for d in em.state.delayed.values() if d.due <= em.state.turn]:
+        action = em.rules.actions[item.action]
+        em.emit(ev.DelayedApplied(item.id))
+        apply_effects(em, action.effects, Context(item.role, item.target, item.factor))
+
+
+def _approvals(em: Emitter) -> list[Order]:
+    granted: list[Order] = []
+    for order in _all_orders(em.rules, em.state):
+        if em.rules.actions[order.action].kind != "approve" or order.request is None:
+            continue
+        request = em.state.requests.get(order.request)
+        if request is None:
+            _resolved(em, order, "refused", "request")
+            continue
+        _resolved(em, order, "done")
+        em.emit(ev.RequestClosed(order.request, "approved", order.role))
+        _link(em, order.role, request.order.role, "approval")
+        granted.append(request.order)
+    return granted
+
+
+def _needs_request(em: Emitter, action: Action, order: Order, granted: bool) -> bool:
+    approval = action.approval
+    if approval is None or action.joint is not None or granted or approval.by == order.role:
+        return False
+    return not any(i in em.state.institutions for i in approval.waived_by)
+
+
+def _costs(em: Emitter, orders: list[tuple[Order, bool]]) -> list[Order]:
+    ready: list[Order] = []
+    for order, granted in orders:
+        action = em.rules.actions[order.action]
+        if action.kind == "approve":
+            continue
+        if _needs_request(em, action, order, granted):
+            assert action.approval is not None
+            em.emit(ev.RequestCreated(em.state.next_id, order, action.approval.by, em.state.turn))
+            _resolved(em, order, "requested")
+        elif _pay(em, order):
+            ready.extend(_exchange(em, order, action))
+    return ready
+
+
+def _pay(em: Emitter, order: Order) -> bool:
+    stock = em.state.resources[order.role]
+    costs = order_costs(em.rules, order)
+    if any(stock.get(name, 0) < amount for name, amount in costs.items()):
+        _resolved(em, order, "refused", "no_resource")
+        return False
+    for name, amount in costs.items():
+        em.emit(ev.ResourceChanged(order.role, name, stock.get(name, 0) - amount))
+    return True
+
+
+def _exchange(em: Emitter, order: Order, action: Action) -> list[Order]:
+    if action.kind == "share" and order.info is not None and order.to is not None:
+        em.emit(ev.InfoShared(order.info, order.role, order.to))
+        receivers = em.rules.role_order if order.to == PLATFORM else (order.to,)
+        for role in receivers:
+            _link(em, order.role, role, "information")
+    elif action.kind == "transfer" and order.resource is not None and order.to is not None:
+        stock = em.state.resources[order.to].get(order.resource, 0)
+        em.emit(ev.ResourceChanged(order.to, order.resource, stock + order.amount))
+        _link(em, order.role, order.to, "transfer")
+    else:
+        return [order]
+    _resolved(em, order, "done")
+    return []
+
+
+def _joint(em: Emitter, orders: list[Order]) -> None:
+    groups: dict[tuple[str, str | None], list[Order]] = {}
+    for order in orders:
+        groups.setdefault((order.action, order.target), []).append(order)
+    for (action_id, _), members in groups.items():
+        action = em.rules.actions[action_id]
+        assert action.joint is not None
+        roles = {o.role for o in members if o.role in action.joint.roles}
+        if len(roles) < action.joint.min:
+            for order in members:
+                _resolved(em, order, "alone", "partners")
+            continue
+        _carry_out(em, action, members, action.joint.bonus, joint=True)
+        for a, b in combinations(sorted(roles), 2):
+            _link(em, a, b, "joint")
+
+
+def _solo(em: Emitter, orders: list[Order]) -> None:
+    rank = {role: i for i, role in enumerate(em.rules.role_order)}
+    actions = em.rules.actions
+    orders.sort(key=lambda o: (-actions[o.action].priority, rank[o.role], o.id))
+    for order in orders:
+        _carry_out(em, actions[order.action], [order], 1.0, joint=False)
+
+
+def _carry_out(
+    em: Emitter, action: Action, orders: list[Order], factor: float, joint: bool
+) -> None:
+    roles = {o.role for o in orders}
+    uses: list[tuple[str, bool]] = []
+    refused = False
+    for item in em.rules.needs.get(action.id, ()):
+        known = any(item.id in em.state.known[r] for r in roles)
+        uses.append((item.id, known))
+        if not known and item.missing == "refuse":
+            refused = True
+        elif not known:
+            factor *= item.weaken_factor
+    if refused:
+        for order in orders:
+            em.emit(
+                ev.OrderResolved(
+                    order.id,
+                    order.role,
+                    order.action,
+                    "refused",
+                    em.state.turn,
+                    joint,
+                    "info",
+                    None,
+                    tuple(uses),
+                )
+            )
+        return
+    roll = draw(em.state.seed, em.state.draws) if action.chance < 1 else None
+    success = roll is None or roll < action.chance
+    for i, order in enumerate(orders):
+        outcome = "done" if success else "failed"
+        em.emit(
+            ev.OrderResolved(
+                order.id,
+                order.role,
+                order.action,
+                outcome,
+                em.state.turn,
+                joint,
+                "",
+                roll if i == 0 else None,
+                tuple(uses),
+            )
+        )
+    lead = orders[0]
+    if not success:
+        apply_effects(em, action.on_failure, Context(lead.role, lead.target))
+    elif action.delay:
+        em.emit(
+            ev.DelayedQueued(
+                em.state.next_id,
+                em.state.turn + action.delay,
+                lead.role,
+                action.id,
+                lead.target,
+                factor,
+            )
+        )
+    else:
+        apply_effects(em, action.effects, Context(lead.role, lead.target, factor))
+
+
+def _hazard(em: Emitter) -> None:
+    phase = em.rules.phases[em.state.phase]
+    factor = 1.0
+    for mitigation in phase.mitigations:
+        if holds(em.rules, em.state, mitigation.when):
+            factor *= mitigation.factor
+    apply_effects(em, phase.impact, Context(factor=factor))
+
+
+def _transitions(em: Emitter) -> None:
+    for move in em.rules.hazard.automatic(em.state.phase):
+        if holds(em.rules, em.state, move.when):
+            em.emit(ev.PhaseChanged(move.dest, move.trigger))
+            return
+
+
+def _expire_requests(em: Emitter) -> None:
+    for request in list(em.state.requests.values()):
+        if em.state.turn >= request.turn + REQUEST_LIFETIME:
+            em.emit(ev.RequestClosed(request.request, "expired"))
+
+
+def _record(em: Emitter) -> None:
+    s = em.state
+    values = tuple(s.sectors[sid] for sid in em.rules.sectors)
+    assisted = tuple(s.assisted[gid] for gid in em.rules.groups)
+    em.emit(ev.FunctionalityRecorded(s.turn, values, assisted))
