@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Literal
 
@@ -51,3 +52,15 @@ class ScenarioError(Exception):
     def errors(self) -> list[Problem]:
         """The problems of severity 'error'."""
         return [p for p in self.problems if p.severity == "error"]
+
+
+@contextmanager
+def only_scenario_errors(path: str) -> Iterator[None]:
+    """Turn any unexpected exception into a ScenarioError, so no file can crash a caller."""
+    try:
+        yield
+    except ScenarioError:
+        raise
+    except Exception as error:  # a safety net; tests assert it is never reached
+        message = f"internal error while checking this file: {type(error).__name__}: {error}"
+        raise ScenarioError([Problem(path, 1, 1, message)]) from error
