@@ -1,0 +1,103 @@
+"""Reading scenario and ruleset files from disk; everything after reading is pure."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import NoReturn
+
+import drill
+from drill.scenario.bundle import Bundle, build_bundle, ruleset_name
+from drill.scenario.crossref import check_ruleset
+from drill.scenario.models import Ruleset
+from drill.scenario.parse import parse_ruleset
+from drill.scenario.problems import Problem, ScenarioError, only_scenario_errors
+from drill.scenario.source import Positions
+
+REPO_ROOT = Path(drill.__file__).resolve().parent.parent
+SCENARIOS_DIR = REPO_ROOT / "scenarios"
+RULESETS_DIR = REPO_ROOT / "rulesets"
+MAX_BYTES = 2_000_000
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+def bundled_scenarios() -> list[Path]:
+    """The scenarios shipped with Drill, sorted by file name."""
+    if not SCENARIOS_DIR.is_dir():
+        return []
+    return sorted(p for p in SCENARIOS_DIR.iterdir() if p.suffix in YAML_SUFFIXES and p.is_file())
+
+
+def bundled_rulesets() -> list[Path]:
+    """The rulesets shipped with Drill, sorted by file name."""
+    if not RULESETS_DIR.is_dir():
+        return []
+    return sorted(p for p in RULESETS_DIR.iterdir() if p.suffix in YAML_SUFFIXES and p.is_file())
+
+
+def read_text(path: Path | str, limit: int = MAX_BYTES) -> str:
+    """The UTF-8 text of a file; ScenarioError if missing, a directory, too large or not UTF-8."""
+    path = Path(path)
+    try:
+        if path.is_dir():
+            _fail(path, "this is a folder, not a file")
+        size = path.stat().st_size
+        if size > limit:
+            _fail(path, f"the file is too large ({size} bytes; the limit is {limit})")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        _fail(path, "no such file")
+    except OSError as error:
+        _fail(path, f"cannot read the file: {error.strerror or error}")
+    if len(data) > limit:
+        _fail(path, f"the file is too large (more than {limit} bytes)")
+    return _decode(path, data)
+
+
+def _decode(path: Path, data: bytes) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        message = "the file is not UTF-8 text"
+        hint = "save it as UTF-8 in your editor"
+        raise ScenarioError([Problem(str(path), line, column, message, hint=hint)]) from None
+
+
+def _fail(path: Path, message: str) -> NoReturn:
+    raise ScenarioError([Problem(str(path), 1, 1, message)])
+
+
+def find_ruleset(name: str, scenario_path: Path | str) -> Path:
+    """Where the ruleset `name` of a scenario lives: next to it, or bundled with Drill."""
+    folder = Path(scenario_path).parent
+    candidates = [
+        folder.parent / "rulesets" / f"{name}.yaml",
+        folder / f"{name}.yaml",
+        RULESETS_DIR / f"{name}.yaml",
+    ]
+    return next((path for path in candidates if path.is_file()), candidates[-1])
+
+
+def load_bundle(path: Path | str) -> Bundle:
+    """Read a scenario and the ruleset it names, and check both; ScenarioError if unusable."""
+    with only_scenario_errors(str(path)):
+        scenario_text = read_text(path)
+        ruleset_path = find_ruleset(ruleset_name(scenario_text, str(path)), path)
+        try:
+            ruleset_text = read_text(ruleset_path)
+        except ScenarioError as error:
+            message = f"cannot read the ruleset this scenario uses ({ruleset_path})"
+            problem = Problem(str(path), 1, 1, message)
+            raise ScenarioError([problem, *error.problems]) from None
+        return build_bundle(scenario_text, str(path), ruleset_text, str(ruleset_path))
+
+
+def load_ruleset(path: Path | str) -> tuple[Ruleset, Positions]:
+    """Read and check a ruleset on its own; ScenarioError if unusable."""
+    with only_scenario_errors(str(path)):
+        ruleset, positions = parse_ruleset(read_text(path), str(path))
+        problems = check_ruleset(ruleset, positions, str(path))
+        if problems:
+            raise ScenarioError(problems)
+        return ruleset, positions
