@@ -17,6 +17,9 @@ from drill.engine.rules import Rules
 from drill.engine.state import DrillState
 from drill.engine.timing import release_due_injects
 
+Decision = list[ev.Event] | Emitter
+"""Events, or an Emitter holding both the events and the state they lead to."""
+
 
 def _move(state: DrillState, trigger: str, wanted: str | None = None) -> str:
     stage = FLOW.next_stage(state.stage, trigger, wanted)
@@ -44,7 +47,7 @@ def _begin(rules: Rules, state: DrillState, c: cmd.Begin) -> list[ev.Event]:
     return [ev.StageChanged(_move(state, "begin"))]
 
 
-def _start_turn(rules: Rules, state: DrillState, c: cmd.StartTurn) -> list[ev.Event]:
+def _start_turn(rules: Rules, state: DrillState, c: cmd.StartTurn) -> Decision:
     stage = _move(state, "start_turn")
     if state.ended or state.turn >= rules.turns:
         raise IllegalCommand("last_turn")
@@ -52,7 +55,7 @@ def _start_turn(rules: Rules, state: DrillState, c: cmd.StartTurn) -> list[ev.Ev
     em.emit(ev.TurnStarted(state.turn + 1))
     em.emit(ev.StageChanged(stage))
     release_due_injects(em)
-    return em.events
+    return em
 
 
 def _place(rules: Rules, state: DrillState, c: cmd.PlaceOrder) -> list[ev.Event]:
@@ -98,11 +101,11 @@ def _pending_inject(rules: Rules, state: DrillState, inject: str) -> None:
         raise IllegalCommand("inject_done", inject=inject)
 
 
-def _release_cmd(rules: Rules, state: DrillState, c: cmd.Release) -> list[ev.Event]:
+def _release_cmd(rules: Rules, state: DrillState, c: cmd.Release) -> Decision:
     _pending_inject(rules, state, c.inject)
     em = Emitter(rules, state.clone())
     _release(em, c.inject)
-    return em.events
+    return em
 
 
 def _hold(rules: Rules, state: DrillState, c: cmd.Hold) -> list[ev.Event]:
@@ -133,19 +136,19 @@ def _resume(rules: Rules, state: DrillState, c: cmd.Resume) -> list[ev.Event]:
     return [ev.StageChanged(_move(state, "resume", state.paused_from))]
 
 
-def _close_turn(rules: Rules, state: DrillState, c: cmd.CloseTurn) -> list[ev.Event]:
+def _close_turn(rules: Rules, state: DrillState, c: cmd.CloseTurn) -> Decision:
     _move(state, "close_turn")
     return resolve_turn(rules, state)
 
 
-def _override(rules: Rules, state: DrillState, c: cmd.Override) -> list[ev.Event]:
+def _override(rules: Rules, state: DrillState, c: cmd.Override) -> Decision:
     _live(state)
     if not c.reason.strip():
         raise IllegalCommand("empty")
     em = Emitter(rules, state.clone())
     em.emit(ev.Overridden(c.reason.strip(), c.effects, state.turn))
     apply_effects(em, list(c.effects), Context())
-    return em.events
+    return em
 
 
 def _end(rules: Rules, state: DrillState, c: cmd.End) -> list[ev.Event]:
@@ -158,7 +161,7 @@ def _close(rules: Rules, state: DrillState, c: cmd.Close) -> list[ev.Event]:
 
 
 _SEATED = (cmd.PlaceOrder, cmd.WithdrawOrder, cmd.Submit, cmd.ProposeJoint, cmd.Post)
-_DECIDERS: dict[type[cmd.Command], Callable[[Rules, DrillState, Any], list[ev.Event]]] = {
+_DECIDERS: dict[type[cmd.Command], Callable[[Rules, DrillState, Any], Decision]] = {
     cmd.Begin: _begin,
     cmd.StartTurn: _start_turn,
     cmd.PlaceOrder: _place,
@@ -179,11 +182,21 @@ _DECIDERS: dict[type[cmd.Command], Callable[[Rules, DrillState, Any], list[ev.Ev
 }
 
 
-def decide(rules: Rules, state: DrillState, command: cmd.Command) -> list[ev.Event]:
-    """The events `command` yields, or IllegalCommand; `state` is never changed."""
+def decide_with_state(
+    rules: Rules, state: DrillState, command: cmd.Command
+) -> tuple[list[ev.Event], DrillState | None]:
+    """The events of `command`, and the state they lead to when it was already built."""
     if not isinstance(command, _SEATED) and command.seat != cmd.FACILITATOR:
         raise IllegalCommand("not_facilitator")
     decider = _DECIDERS.get(type(command))
     if decider is None:
         raise IllegalCommand("stage", stage=state.stage)
-    return decider(rules, state, command)
+    decision = decider(rules, state, command)
+    if isinstance(decision, Emitter):
+        return decision.events, decision.state
+    return decision, None
+
+
+def decide(rules: Rules, state: DrillState, command: cmd.Command) -> list[ev.Event]:
+    """The events `command` yields, or IllegalCommand; `state` is never changed."""
+    return decide_with_state(rules, state, command)[0]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from drill.engine.commands import Command
-from drill.engine.decide import decide
+from drill.engine.decide import decide_with_state
 from drill.engine.events import Event
 from drill.engine.evolve import evolve
 from drill.engine.rules import Rules
@@ -35,9 +35,12 @@ class Drill:
 
     def execute(self, command: Command) -> list[Event]:
         """Apply `command`: its events are folded and logged, or IllegalCommand is raised."""
-        events = decide(self.rules, self.state, command)
-        for event in events:
-            evolve(self.rules, self.state, event)
+        events, reached = decide_with_state(self.rules, self.state, command)
+        if reached is not None:
+            self.state = reached
+        else:
+            for event in events:
+                evolve(self.rules, self.state, event)
         self.log.extend(events)
         return events
 

@@ -8,43 +8,46 @@ from collections.abc import Callable, Sequence
 from drill.engine.commands import PLATFORM, PlaceOrder, Submit
 from drill.engine.drill import Drill
 from drill.engine.greedy import attempt, can_take, greedy_policy
+from drill.engine.orders import ap_cost, ap_left
 from drill.scenario.models import Action
 
 Policy = Callable[[Drill, Sequence[str], random.Random], None]
 
 
 def _open(drill: Drill, role: str) -> list[Action]:
-    return [a for a in drill.rules.actions.values() if can_take(drill, role, a)]
+    return [a for a in drill.rules.role_actions[role] if can_take(drill, role, a)]
 
 
 def _params(drill: Drill, role: str, action: Action, rng: random.Random) -> PlaceOrder:
     rules, state = drill.rules, drill.state
-    target = None
-    if action.target == "zone" and rules.zones:
-        target = rng.choice(list(rules.zones))
-    elif action.target == "group" and rules.groups:
-        target = rng.choice(list(rules.groups))
+    if action.target is not None:
+        targets = rules.zones if action.target == "zone" else rules.groups
+        return PlaceOrder(role, action.id, target=rng.choice(list(targets)) if targets else None)
     others = [r for r in rules.role_order if r != role]
-    known = sorted(state.known[role])
-    stock = [name for name, amount in state.resources[role].items() if amount > 0]
-    return PlaceOrder(
-        role,
-        action.id,
-        target=target,
-        info=rng.choice(known) if known else None,
-        to=rng.choice([*others, PLATFORM]) if action.kind == "share" else rng.choice(others),
-        resource=rng.choice(stock) if stock else None,
-        amount=rng.randint(1, 5),
-        request=rng.choice(sorted(state.requests)) if state.requests else None,
-    )
+    if action.kind == "share":
+        known = sorted(state.known[role])
+        info = rng.choice(known) if known else None
+        return PlaceOrder(role, action.id, info=info, to=rng.choice([*others, PLATFORM]))
+    if action.kind == "transfer":
+        stock = sorted(name for name, amount in state.resources[role].items() if amount > 0)
+        resource = rng.choice(stock) if stock else None
+        return PlaceOrder(
+            role, action.id, to=rng.choice(others), resource=resource, amount=rng.randint(1, 5)
+        )
+    if action.kind == "approve" and state.requests:
+        return PlaceOrder(role, action.id, request=rng.choice(sorted(state.requests)))
+    return PlaceOrder(role, action.id)
 
 
 def random_policy(drill: Drill, roles: Sequence[str], rng: random.Random) -> None:
-    """Each role orders random legal actions until it runs out of options, then submits."""
+    """Each role places up to its action points in random legal orders, then submits."""
     for role in roles:
         actions = _open(drill, role)
-        for _ in range(8):
-            if not actions:
+        wanted = drill.rules.roles[role].action_points
+        for _ in range(2 * wanted):
+            left = ap_left(drill.rules, drill.state, role)
+            actions = [a for a in actions if ap_cost(drill.rules, drill.state, a) <= left]
+            if not actions or len(drill.state.orders[role]) >= wanted:
                 break
             index = rng.randrange(len(actions))
             if not attempt(drill, _params(drill, role, actions[index], rng)):

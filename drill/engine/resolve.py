@@ -19,8 +19,8 @@ from drill.scenario.models import Action
 REQUEST_LIFETIME = 2
 
 
-def resolve_turn(rules: Rules, state: DrillState) -> list[ev.Event]:
-    """All events of resolving the current turn; `state` itself is not changed."""
+def resolve_turn(rules: Rules, state: DrillState) -> Emitter:
+    """Resolve the current turn on a copy of `state`: the emitter holds events and result."""
     em = Emitter(rules, state.clone())
     em.emit(ev.StageChanged("resolution"))
     _due(em)
@@ -38,7 +38,7 @@ def resolve_turn(rules: Rules, state: DrillState) -> list[ev.Event]:
     if em.state.turn >= rules.turns or "end" in em.state.flags:
         em.emit(ev.DrillEnded(em.state.turn))
     em.emit(ev.StageChanged("sitrep"))
-    return em.events
+    return em
 
 
 def _all_orders(rules: Rules, state: DrillState) -> list[Order]:

@@ -55,6 +55,7 @@ class Rules:
     needs: dict[str, tuple[InfoItem, ...]] = field(default_factory=dict)
     zone_groups: dict[str, tuple[str, ...]] = field(default_factory=dict)
     weight_total: float = 1.0
+    role_actions: dict[str, tuple[Action, ...]] = field(default_factory=dict)
 
     @property
     def turns(self) -> int:
@@ -97,4 +98,8 @@ def compile_rules(ruleset: Ruleset, scenario: Scenario) -> Rules:
         needs={k: tuple(v) for k, v in needs.items()},
         zone_groups={k: tuple(v) for k, v in zone_groups.items()},
         weight_total=sum(s.weight for s in sectors.values()),
+        role_actions={
+            role.id: tuple(a for a in actions.values() if not a.roles or role.id in a.roles)
+            for role in ruleset.roles
+        },
     )

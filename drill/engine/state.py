@@ -87,20 +87,44 @@ class DrillState:
 
     def clone(self) -> DrillState:
         """A copy that shares no mutable container with this state."""
-        copy = DrillState(seed=self.seed)
-        for name, value in vars(self).items():
-            setattr(copy, name, _copy_value(value))
+        copy = DrillState(**vars(self))
+        for name in _SET_FIELDS:
+            setattr(copy, name, set(getattr(self, name)))
+        for name in _LIST_FIELDS:
+            setattr(copy, name, list(getattr(self, name)))
+        for name in _DICT_FIELDS:
+            setattr(copy, name, dict(getattr(self, name)))
+        copy.resources = {role: dict(stock) for role, stock in self.resources.items()}
+        copy.known = {role: set(items) for role, items in self.known.items()}
+        copy.orders = {role: list(orders) for role, orders in self.orders.items()}
         return copy
 
 
-def _copy_value(value: object) -> object:
-    if isinstance(value, dict):
-        return {k: _copy_value(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return list(value)
-    if isinstance(value, set):
-        return set(value)
-    return value
+_SET_FIELDS = ("flags", "held", "skipped", "submitted", "taken_by", "links")
+_LIST_FIELDS = (
+    "platform",
+    "queued",
+    "proposals",
+    "messages",
+    "taken",
+    "info_uses",
+    "shares",
+    "history",
+    "assisted_history",
+    "overrides",
+)
+_DICT_FIELDS = (
+    "sectors",
+    "exposure",
+    "assisted",
+    "affected",
+    "institutions",
+    "released",
+    "adhoc",
+    "requests",
+    "delayed",
+    "expectations",
+)
 
 
 def initial_state(rules: Rules, seed: int | None = None) -> DrillState:
