@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Protocol
 
 from drill.engine.commands import Command
 from drill.engine.decide import decide_with_state
@@ -10,6 +11,24 @@ from drill.engine.events import Event
 from drill.engine.evolve import evolve
 from drill.engine.rules import Rules
 from drill.engine.state import DrillState, initial_state
+
+
+class Table(Protocol):
+    """What a bot needs of a drill: its rules, its state and a way to send commands."""
+
+    @property
+    def rules(self) -> Rules:
+        """The compiled scenario."""
+        ...
+
+    @property
+    def state(self) -> DrillState:
+        """The current state."""
+        ...
+
+    def execute(self, command: Command) -> list[Event]:
+        """Apply a command or raise IllegalCommand."""
+        ...
 
 
 def fold(rules: Rules, events: Iterable[Event], seed: int | None = None) -> DrillState:

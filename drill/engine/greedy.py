@@ -6,7 +6,7 @@ import random
 from collections.abc import Sequence
 
 from drill.engine.commands import PLATFORM, PlaceOrder, Submit
-from drill.engine.drill import Drill
+from drill.engine.drill import Table
 from drill.engine.orders import ap_cost, ap_left, check_action
 from drill.engine.reasons import IllegalCommand
 from drill.engine.rules import Rules
@@ -14,7 +14,7 @@ from drill.engine.state import DrillState
 from drill.scenario.models import Action
 
 
-def attempt(drill: Drill, command: PlaceOrder) -> bool:
+def attempt(drill: Table, command: PlaceOrder) -> bool:
     """Place the order if the rules allow it; say whether they did."""
     try:
         drill.execute(command)
@@ -23,7 +23,7 @@ def attempt(drill: Drill, command: PlaceOrder) -> bool:
     return True
 
 
-def can_take(drill: Drill, role: str, action: Action) -> bool:
+def can_take(drill: Table, role: str, action: Action) -> bool:
     """Whether `role` could order `action` now."""
     try:
         check_action(drill.rules, drill.state, role, action)
@@ -60,7 +60,7 @@ def _target(rules: Rules, state: DrillState, action: Action) -> str | None:
     return None
 
 
-def _approve(drill: Drill, role: str) -> None:
+def _approve(drill: Table, role: str) -> None:
     approve = [a for a in drill.rules.actions.values() if a.kind == "approve"]
     for request in sorted(drill.state.requests.values(), key=lambda r: r.request):
         if request.approver == role:
@@ -68,7 +68,7 @@ def _approve(drill: Drill, role: str) -> None:
                 attempt(drill, PlaceOrder(role, action.id, request=request.request))
 
 
-def _share(drill: Drill, role: str) -> None:
+def _share(drill: Table, role: str) -> None:
     rules, state = drill.rules, drill.state
     share = next(
         (a for a in rules.actions.values() if a.kind == "share" and can_take(drill, role, a)), None
@@ -82,7 +82,7 @@ def _share(drill: Drill, role: str) -> None:
             attempt(drill, PlaceOrder(role, share.id, info=info, to=PLATFORM))
 
 
-def _answer(drill: Drill, role: str) -> None:
+def _answer(drill: Table, role: str) -> None:
     rules, state = drill.rules, drill.state
     for inject_id in state.released:
         inject = rules.injects.get(inject_id)
@@ -94,7 +94,7 @@ def _answer(drill: Drill, role: str) -> None:
                 attempt(drill, PlaceOrder(role, action.id, target=_target(rules, state, action)))
 
 
-def _joint(drill: Drill, roles: Sequence[str]) -> None:
+def _joint(drill: Table, roles: Sequence[str]) -> None:
     rules, state = drill.rules, drill.state
     joint = [a for a in rules.actions.values() if a.joint is not None]
     joint.sort(key=lambda a: -value(rules, state, a))
@@ -107,7 +107,7 @@ def _joint(drill: Drill, roles: Sequence[str]) -> None:
                 attempt(drill, PlaceOrder(role, action.id, target=target))
 
 
-def _fill(drill: Drill, role: str) -> None:
+def _fill(drill: Table, role: str) -> None:
     rules, state = drill.rules, drill.state
     for _ in range(6):
         options = [a for a in rules.actions.values() if a.kind == "effect" and a.joint is None]
@@ -119,7 +119,7 @@ def _fill(drill: Drill, role: str) -> None:
             return
 
 
-def greedy_policy(drill: Drill, roles: Sequence[str], rng: random.Random) -> None:
+def greedy_policy(drill: Table, roles: Sequence[str], rng: random.Random) -> None:
     """Play `roles` as one thoughtful team, then submit their orders."""
     for role in roles:
         _approve(drill, role)

@@ -6,19 +6,19 @@ import random
 from collections.abc import Callable, Sequence
 
 from drill.engine.commands import PLATFORM, PlaceOrder, Submit
-from drill.engine.drill import Drill
+from drill.engine.drill import Table
 from drill.engine.greedy import attempt, can_take, greedy_policy
 from drill.engine.orders import ap_cost, ap_left
 from drill.scenario.models import Action
 
-Policy = Callable[[Drill, Sequence[str], random.Random], None]
+Policy = Callable[[Table, Sequence[str], random.Random], None]
 
 
-def _open(drill: Drill, role: str) -> list[Action]:
+def _open(drill: Table, role: str) -> list[Action]:
     return [a for a in drill.rules.role_actions[role] if can_take(drill, role, a)]
 
 
-def _params(drill: Drill, role: str, action: Action, rng: random.Random) -> PlaceOrder:
+def _params(drill: Table, role: str, action: Action, rng: random.Random) -> PlaceOrder:
     rules, state = drill.rules, drill.state
     if action.target is not None:
         targets = rules.zones if action.target == "zone" else rules.groups
@@ -39,7 +39,7 @@ def _params(drill: Drill, role: str, action: Action, rng: random.Random) -> Plac
     return PlaceOrder(role, action.id)
 
 
-def random_policy(drill: Drill, roles: Sequence[str], rng: random.Random) -> None:
+def random_policy(drill: Table, roles: Sequence[str], rng: random.Random) -> None:
     """Each role places up to its action points in random legal orders, then submits."""
     for role in roles:
         actions = _open(drill, role)

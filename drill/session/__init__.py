@@ -1,0 +1,1 @@
+"""A live drill: seats, bots, facilitator controls, the clock and the record."""

@@ -1,0 +1,114 @@
+"""A live drill: the engine plus seats, bots, the turn timer and a durable record."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from typing import Protocol
+
+from drill.engine.commands import FACILITATOR, CloseTurn, Command, Pause, Resume, StartTurn
+from drill.engine.drill import Drill
+from drill.engine.events import Event
+from drill.engine.policies import POLICIES
+from drill.engine.rules import Rules
+from drill.engine.scoring import Scores, score
+from drill.engine.state import DrillState
+from drill.engine.view import SeatView, view_for
+from drill.session.clock import Clock, SystemClock
+from drill.session.seats import BOT_POLICIES, SessionConfig
+from drill.session.timer import TurnTimer
+
+
+class Record(Protocol):
+    """Where a session keeps what happened; `append` returns only once it is durable."""
+
+    def append(self, command: Command, events: list[Event]) -> None:
+        """Keep one accepted command and its events."""
+        ...
+
+
+class MemoryRecord:
+    """A record that lives only as long as the program (tests, simulations)."""
+
+    def __init__(self) -> None:
+        self.entries: list[tuple[Command, list[Event]]] = []
+
+    def append(self, command: Command, events: list[Event]) -> None:
+        """Keep the entry in memory."""
+        self.entries.append((command, events))
+
+
+class Session:
+    """One drill being played: every change goes through `execute`."""
+
+    def __init__(
+        self,
+        rules: Rules,
+        config: SessionConfig,
+        clock: Clock | None = None,
+        record: Record | None = None,
+    ) -> None:
+        self.rules = rules
+        self.config = config
+        self.drill = Drill(rules, config.seed)
+        self.clock = clock or SystemClock()
+        self.record: Record = record or MemoryRecord()
+        self.timer = TurnTimer(self.clock, config.turn_minutes * 60)
+        self.listeners: list[Callable[[Command, list[Event]], None]] = []
+
+    def execute(self, command: Command) -> list[Event]:
+        """Apply a command; it is recorded before this returns. Raises IllegalCommand."""
+        events = self.drill.execute(command)
+        self.record.append(command, events)
+        self._time(command)
+        for listener in self.listeners:
+            listener(command, events)
+        return events
+
+    def _time(self, command: Command) -> None:
+        if isinstance(command, StartTurn):
+            self.timer.restart()
+        elif isinstance(command, Pause | CloseTurn):
+            self.timer.stop()
+        elif isinstance(command, Resume) and self.drill.state.stage == "orders":
+            self.timer.resume()
+
+    @property
+    def state(self) -> DrillState:
+        """The drill's current state (read it, never change it)."""
+        return self.drill.state
+
+    def view(self, seat: str) -> SeatView:
+        """What `seat` may see now."""
+        return view_for(self.rules, self.drill.state, seat)
+
+    def scores(self) -> Scores:
+        """The scores as they stand."""
+        return score(self.rules, self.drill.state)
+
+    @property
+    def human_roles(self) -> list[str]:
+        """Roles played by people."""
+        return self.config.human_roles(self.rules.role_order)
+
+    @property
+    def bot_roles(self) -> list[str]:
+        """Roles played by bots."""
+        return self.config.bot_roles(self.rules.role_order)
+
+    def play_bots(self) -> None:
+        """Let every bot seat that has not submitted place its orders and submit."""
+        state = self.drill.state
+        if state.stage != "orders":
+            return
+        rng = random.Random(f"{self.config.seed}:{state.turn}")
+        waiting = [r for r in self.bot_roles if r not in state.submitted]
+        for name in BOT_POLICIES:
+            roles = [r for r in waiting if self.config.seat(r).bot == name]
+            if roles:
+                POLICIES[name](self, roles, rng)
+
+    def close_turn(self) -> list[Event]:
+        """Facilitator: let the bots order, then resolve the turn."""
+        self.play_bots()
+        return self.execute(CloseTurn(FACILITATOR))
