@@ -124,7 +124,7 @@ class Compare(_Strict):
 
     @model_validator(mode="after")
     def _some_bound(self) -> Compare:
-        if all(getattr(self, name) is None for name in type(self).model_fields):
+        if all(getattr(self, name) is None for name in ("eq", "lt", "lte", "gt", "gte")):
             raise ValueError("a comparison needs at least one of eq, lt, lte, gt, gte")
         return self
 
