@@ -160,7 +160,8 @@ class Refs:
         head, *ids = name.split(".")
         kinds = METRIC_PARTS.get(head)
         if kinds is None:
-            hint = did_you_mean(head, list(METRIC_PARTS)) or f"metrics are: {_METRIC_FORMS}"
+            hint = did_you_mean(head, list(METRIC_PARTS), show_all=0)
+            hint = hint or f"metrics are: {_METRIC_FORMS}"
             self.add(src, loc, f"unknown metric '{name}'", hint)
             return
         if len(ids) != len(kinds):
