@@ -182,6 +182,7 @@ def _carry_out(
                     tuple(uses),
                 )
             )
+            _refund(em, order)
         return
     roll = draw(em.state.seed, em.state.draws) if action.chance < 1 else None
     success = roll is None or roll < action.chance
@@ -245,3 +246,11 @@ def _record(em: Emitter) -> None:
     values = tuple(s.sectors[sid] for sid in em.rules.sectors)
     assisted = tuple(s.assisted[gid] for gid in em.rules.groups)
     em.emit(ev.FunctionalityRecorded(s.turn, values, assisted))
+
+
+def _refund(em: Emitter, order: Order) -> None:
+    """Give back what a refused order paid: it did not happen."""
+    stock = em.state.resources[order.role]
+    for name, amount in order_costs(em.rules, order).items():
+        if amount:
+            em.emit(ev.ResourceChanged(order.role, name, stock.get(name, 0) + amount))
