@@ -24,22 +24,25 @@ from drill.scenario.crossref import check_ruleset
 from drill.scenario.parse import parse_ruleset
 
 Data = dict[str, Any]
+Change = Callable[[Data, Data], object]
 
 
-def put(data: Any, *path_and_value: Any) -> None:
-    """Set the value at a path of keys and indexes."""
+def put(data: Any, *path_and_value: Any) -> Any:
+    """Set the value at a path of keys and indexes; return the changed container."""
     *path, last, value = path_and_value
     for part in path:
         data = data[part]
     data[last] = value
+    return data
 
 
-def add(data: Any, *path_and_item: Any) -> None:
-    """Append an item to the list at a path."""
+def add(data: Any, *path_and_item: Any) -> Any:
+    """Append an item to the list at a path; return the list."""
     *path, item = path_and_item
     for part in path:
         data = data[part]
     data.append(item)
+    return data
 
 
 def twin(data: Any, *path: Any) -> None:
@@ -49,19 +52,19 @@ def twin(data: Any, *path: Any) -> None:
     data.append(copy.deepcopy(data[0]))
 
 
-def impact(item: Data) -> Callable[[Data, Data], None]:
+def impact(item: Data) -> Change:
     return lambda s, r: add(s, "hazard", "phases", 0, "impact", item)
 
 
-def inject_effect(item: Data) -> Callable[[Data, Data], None]:
+def inject_effect(item: Data) -> Change:
     return lambda s, r: add(s, "injects", 2, "effects", item)
 
 
-def inject_when(condition: Data) -> Callable[[Data, Data], None]:
+def inject_when(condition: Data) -> Change:
     return lambda s, r: put(s, "injects", 1, "when", condition)
 
 
-def metric(name: str) -> Callable[[Data, Data], None]:
+def metric(name: str) -> Change:
     return inject_when({"metric": {"name": name, "gte": 1}})
 
 
@@ -70,7 +73,7 @@ class Case:
     """A change to the fixtures and the one problem it must cause."""
 
     name: str
-    change: Callable[[Data, Data], None]
+    change: Change
     message: str
     snippet: str
     hint: str | None = None
@@ -641,7 +644,7 @@ def test_every_problem_of_both_files_is_reported_at_once() -> None:
     assert [p.path for p in problems] == [RULESET_PATH, SCENARIO_PATH, SCENARIO_PATH]
 
 
-GOOD_CHANGES: list[tuple[str, Callable[[Data, Data], None]]] = [
+GOOD_CHANGES: list[tuple[str, Change]] = [
     ("plain string texts", lambda s, r: put(s, "meta", "title", "Mini")),
     (
         "one language only",
@@ -702,7 +705,7 @@ GOOD_CHANGES: list[tuple[str, Callable[[Data, Data], None]]] = [
 
 
 @pytest.mark.parametrize(("name", "change"), GOOD_CHANGES, ids=[n for n, _ in GOOD_CHANGES])
-def test_valid_references_pass(name: str, change: Callable[[Data, Data], None]) -> None:
+def test_valid_references_pass(name: str, change: Change) -> None:
     scenario, ruleset = scenario_data(), ruleset_data()
     change(scenario, ruleset)
     problems = bundle_problems(dump(scenario), dump(ruleset))
