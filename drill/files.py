@@ -11,7 +11,7 @@ from drill.scenario.crossref import check_ruleset
 from drill.scenario.models import Ruleset
 from drill.scenario.parse import parse_ruleset
 from drill.scenario.problems import Problem, ScenarioError, only_scenario_errors
-from drill.scenario.source import Positions
+from drill.scenario.source import Positions, load_yaml
 
 REPO_ROOT = Path(drill.__file__).resolve().parent.parent
 SCENARIOS_DIR = REPO_ROOT / "scenarios"
@@ -82,15 +82,15 @@ def find_ruleset(name: str, scenario_path: Path | str) -> Path:
 def load_bundle(path: Path | str) -> Bundle:
     """Read a scenario and the ruleset it names, and check both; ScenarioError if unusable."""
     with only_scenario_errors(str(path)):
-        scenario_text = read_text(path)
-        ruleset_path = find_ruleset(ruleset_name(scenario_text, str(path)), path)
+        document = load_yaml(read_text(path), str(path))
+        ruleset_path = find_ruleset(ruleset_name(document, str(path)), path)
         try:
             ruleset_text = read_text(ruleset_path)
         except ScenarioError as error:
             message = f"cannot read the ruleset this scenario uses ({ruleset_path})"
             problem = Problem(str(path), 1, 1, message)
             raise ScenarioError([problem, *error.problems]) from None
-        return build_bundle(scenario_text, str(path), ruleset_text, str(ruleset_path))
+        return build_bundle(document, str(path), ruleset_text, str(ruleset_path))
 
 
 def load_ruleset(path: Path | str) -> tuple[Ruleset, Positions]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -11,9 +10,9 @@ from pydantic import BaseModel
 
 from drill.scenario.crossref import check_references
 from drill.scenario.models import Ruleset, Scenario
-from drill.scenario.parse import parse_ruleset, parse_scenario
+from drill.scenario.parse import validate_document
 from drill.scenario.problems import Problem, ScenarioError, only_scenario_errors
-from drill.scenario.source import Positions, load_yaml
+from drill.scenario.source import Document, Positions, load_yaml
 
 M = TypeVar("M", bound=BaseModel)
 DEFAULT_RULESET = "standard"
@@ -35,12 +34,15 @@ class Bundle:
 
 
 def build_bundle(
-    scenario_text: str, scenario_path: str, ruleset_text: str, ruleset_path: str
+    scenario_text: str | Document, scenario_path: str, ruleset_text: str, ruleset_path: str
 ) -> Bundle:
-    """Parse and cross-check both files; raise ScenarioError with every problem of both."""
+    """Parse and cross-check both files; raise ScenarioError with every problem of both.
+
+    The scenario may be given as a Document already read by `load_yaml`, to read it once.
+    """
     problems: list[Problem] = []
-    parsed_scenario = _parsed(parse_scenario, scenario_text, scenario_path, problems)
-    parsed_ruleset = _parsed(parse_ruleset, ruleset_text, ruleset_path, problems)
+    parsed_scenario = _parsed(Scenario, scenario_text, scenario_path, problems)
+    parsed_ruleset = _parsed(Ruleset, ruleset_text, ruleset_path, problems)
     if parsed_scenario is None or parsed_ruleset is None:
         raise ScenarioError(problems)
     (scenario, scenario_positions), (ruleset, ruleset_positions) = parsed_scenario, parsed_ruleset
@@ -62,19 +64,23 @@ def build_bundle(
 
 
 def _parsed(
-    parse: Callable[[str, str], tuple[M, Positions]], text: str, path: str, problems: list[Problem]
+    model: type[M], source: str | Document, path: str, problems: list[Problem]
 ) -> tuple[M, Positions] | None:
     try:
-        return parse(text, path)
+        with only_scenario_errors(path):
+            document = source if isinstance(source, Document) else load_yaml(source, path)
+            return validate_document(model, document, path), document.positions
     except ScenarioError as error:
         problems.extend(error.problems)
         return None
 
 
-def ruleset_name(scenario_text: str, path: str) -> str:
+def ruleset_name(scenario_text: str | Document, path: str) -> str:
     """The ruleset a scenario names (default 'standard'); ScenarioError if unreadable."""
     with only_scenario_errors(path):
-        document = load_yaml(scenario_text, path)
+        document = scenario_text
+        if not isinstance(document, Document):
+            document = load_yaml(document, path)
         name = document.data.get("ruleset", DEFAULT_RULESET)
         if isinstance(name, str) and RULESET_NAME.fullmatch(name):
             return name

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -214,24 +214,23 @@ class _Composer:
 
     def compose(self, text: str) -> tuple[_Node | None, list[Problem]]:
         """The root node (None for an empty file) and the problems found on the way."""
+        handlers: dict[type[ev.Event], Callable[[Any], None]] = {
+            ev.ScalarEvent: self._scalar,
+            ev.AliasEvent: self._alias,
+            ev.SequenceStartEvent: self._start,
+            ev.MappingStartEvent: self._start,
+            ev.SequenceEndEvent: self._end,
+            ev.MappingEndEvent: self._end,
+            ev.DocumentStartEvent: self._document,
+        }
         for event in _events(text, self.path):
-            self._feed(event)
+            handler = handlers.get(type(event))
+            if handler is not None:
+                handler(event)
         return self.root, self.problems
 
     def _problem(self, mark: Any, message: str, hint: str | None = None) -> Problem:
         return Problem(self.path, mark.line + 1, mark.column + 1, message, hint=hint)
-
-    def _feed(self, event: ev.Event) -> None:
-        if isinstance(event, ev.ScalarEvent):
-            self._scalar(event)
-        elif isinstance(event, ev.AliasEvent):
-            self._alias(event)
-        elif isinstance(event, ev.SequenceStartEvent | ev.MappingStartEvent):
-            self._start(event)
-        elif isinstance(event, ev.SequenceEndEvent | ev.MappingEndEvent):
-            self._end()
-        elif isinstance(event, ev.DocumentStartEvent):
-            self._document(event)
 
     def _document(self, event: ev.DocumentStartEvent) -> None:
         self.documents += 1
@@ -251,7 +250,7 @@ class _Composer:
         text, tag = event.value, event.tag
         kind = "scalar"
         if tag is None:
-            plain = bool(event.implicit and event.implicit[0])
+            plain = event.implicit[0]
             value = implicit_scalar(text) if plain else text
             kind = "merge" if plain and text == "<<" else kind
         else:
@@ -282,7 +281,7 @@ class _Composer:
             message = f"values are nested more than {self.limits.max_depth} levels deep"
             raise _Stop(self._problem(event.start_mark, message))
 
-    def _end(self) -> None:
+    def _end(self, event: ev.CollectionEndEvent) -> None:
         node, anchor = self.stack.pop()
         self._add(node, anchor)
 
