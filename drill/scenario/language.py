@@ -182,9 +182,14 @@ class Condition(_Strict):
 
     @model_validator(mode="before")
     @classmethod
-    def _phase_as_list(cls, data: Any) -> Any:
-        if isinstance(data, dict) and isinstance(data.get("phase"), str):
-            return {**data, "phase": [data["phase"]]}
+    def _shorthands(cls, data: Any) -> Any:
+        if not isinstance(data, dict):
+            return data
+        if isinstance(data.get("phase"), str):
+            data = {**data, "phase": [data["phase"]]}
+        turn = data.get("turn")
+        if isinstance(turn, int) and not isinstance(turn, bool):
+            data = {**data, "turn": {"eq": turn}}
         return data
 
     @model_validator(mode="after")

@@ -261,6 +261,12 @@ class Inject(_Strict):
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
+    @model_validator(mode="after")
+    def _turn_or_when(self) -> Inject:
+        if self.turn is not None and self.when is not None:
+            raise ValueError("give either 'turn' or 'when', not both")
+        return self
+
 
 class Objective(_Strict):
     """An exercise objective, tied to an HSEEP core capability."""
