@@ -1,0 +1,208 @@
+"""Batches of bot-played drills, on one core or several, and the summary of their scores."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import asdict, dataclass, field
+
+from drill.engine.policies import POLICIES, Policy
+from drill.engine.rules import Rules, compile_rules
+from drill.engine.scoring import score
+from drill.engine.simulate import play
+from drill.scenario.models import Ruleset, Scenario
+
+RATINGS = ("P", "S", "M", "U", "-")
+"""HSEEP objective ratings, best first; '-' when nothing was expected."""
+
+SCORE_NAMES = ("overall", "coordination", "recovery", "equity")
+"""The scores a batch summary describes."""
+
+Progress = Callable[[int], None]
+"""Told how many more runs have finished."""
+
+
+@dataclass(frozen=True)
+class RunScore:
+    """The scores of one bot-played drill."""
+
+    seed: int
+    overall: float
+    coordination: float | None
+    recovery: float
+    equity: float | None
+    objectives: dict[str, str] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, object]:
+        """Plain data for JSON."""
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Batch:
+    """Every run of a batch, in run order, and how long the batch took."""
+
+    policy: str
+    scores: list[RunScore]
+    seconds: float
+    jobs: int
+
+    @property
+    def drills_per_second(self) -> float:
+        """Complete drills played per second of wall time."""
+        return len(self.scores) / self.seconds if self.seconds > 0 else 0.0
+
+
+def run_one(rules: Rules, seed: int, policy: Policy) -> RunScore:
+    """Play one complete drill with `policy` in every seat and score it."""
+    drill = play(rules, seed, policy)
+    scores = score(rules, drill.state)
+    return RunScore(
+        seed=seed,
+        overall=scores.overall,
+        coordination=scores.coordination,
+        recovery=scores.recovery,
+        equity=scores.equity,
+        objectives=dict(scores.objectives),
+    )
+
+
+def policy_named(name: str) -> Policy:
+    """The bot policy called `name`; KeyError names the known ones."""
+    try:
+        return POLICIES[name]
+    except KeyError:
+        known = ", ".join(sorted(POLICIES))
+        raise KeyError(f"unknown policy '{name}' (known: {known})") from None
+
+
+def simulate(
+    ruleset: Ruleset,
+    scenario: Scenario,
+    *,
+    runs: int,
+    seed: int,
+    policy: str,
+    jobs: int = 1,
+    progress: Progress | None = None,
+) -> Batch:
+    """Play `runs` drills; run i uses seed `seed + i`. Scores do not depend on `jobs`."""
+    seeds = [seed + i for i in range(runs)]
+    jobs = max(1, min(jobs, runs))
+    started = time.perf_counter()
+    if jobs == 1:
+        scores = _serial(compile_rules(ruleset, scenario), seeds, policy_named(policy), progress)
+    else:
+        scores = _parallel(ruleset, scenario, seeds, policy, jobs, progress)
+    return Batch(policy, scores, time.perf_counter() - started, jobs)
+
+
+def _serial(
+    rules: Rules, seeds: Sequence[int], policy: Policy, progress: Progress | None
+) -> list[RunScore]:
+    out = []
+    for seed in seeds:
+        out.append(run_one(rules, seed, policy))
+        if progress is not None:
+            progress(1)
+    return out
+
+
+# --- several processes -----------------------------------------------------------
+
+_worker_rules: Rules | None = None
+_worker_policy: Policy | None = None
+
+
+def _init_worker(ruleset: Ruleset, scenario: Scenario, policy: str) -> None:
+    """Compile the rules once per worker process."""
+    global _worker_rules, _worker_policy
+    _worker_rules = compile_rules(ruleset, scenario)
+    _worker_policy = policy_named(policy)
+
+
+def _run_chunk(seeds: list[int]) -> list[RunScore]:
+    """Play the drills of one chunk in a worker."""
+    if _worker_rules is None or _worker_policy is None:
+        raise RuntimeError("worker used before its initializer ran")
+    return [run_one(_worker_rules, seed, _worker_policy) for seed in seeds]
+
+
+def chunks(seeds: Sequence[int], jobs: int) -> Iterator[list[int]]:
+    """Consecutive slices small enough to balance `jobs` workers and show progress."""
+    size = max(1, min(50, len(seeds) // (jobs * 4)))
+    for start in range(0, len(seeds), size):
+        yield list(seeds[start : start + size])
+
+
+def _parallel(
+    ruleset: Ruleset,
+    scenario: Scenario,
+    seeds: Sequence[int],
+    policy: str,
+    jobs: int,
+    progress: Progress | None,
+) -> list[RunScore]:
+    policy_named(policy)  # fail here, not in every worker
+    by_seed: dict[int, RunScore] = {}
+    with ProcessPoolExecutor(
+        jobs, initializer=_init_worker, initargs=(ruleset, scenario, policy)
+    ) as pool:
+        futures = [pool.submit(_run_chunk, chunk) for chunk in chunks(seeds, jobs)]
+        for future in as_completed(futures):
+            done = future.result()
+            by_seed.update((run.seed, run) for run in done)
+            if progress is not None:
+                progress(len(done))
+    return [by_seed[seed] for seed in seeds]
+
+
+# --- summary ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Spread:
+    """Mean, minimum, maximum and (population) standard deviation of one score."""
+
+    measured: int
+    mean: float | None
+    min: float | None
+    max: float | None
+    stdev: float | None
+
+    @classmethod
+    def of(cls, values: Sequence[float]) -> Spread:
+        """The spread of `values`; all None when there are none."""
+        if not values:
+            return cls(0, None, None, None, None)
+        stdev = statistics.pstdev(values)
+        return cls(len(values), statistics.fmean(values), min(values), max(values), stdev)
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What a batch says overall: the spread of each score and each objective's ratings."""
+
+    runs: int
+    scores: dict[str, Spread]
+    objectives: dict[str, dict[str, int]]
+
+    def as_dict(self) -> dict[str, object]:
+        """Plain data for JSON."""
+        return asdict(self)
+
+
+def summarise(scores: Sequence[RunScore], objectives: Sequence[str] = ()) -> Summary:
+    """The spread of every score and how often each objective got P, S, M, U or '-'."""
+    spreads = {}
+    for name in SCORE_NAMES:
+        values = [v for run in scores if (v := getattr(run, name)) is not None]
+        spreads[name] = Spread.of(values)
+    ids = list(objectives) + sorted({o for run in scores for o in run.objectives} - set(objectives))
+    counts = {o: dict.fromkeys(RATINGS, 0) for o in ids}
+    for run in scores:
+        for objective, rating in run.objectives.items():
+            counts[objective][rating] = counts[objective].get(rating, 0) + 1
+    return Summary(len(scores), spreads, counts)
