@@ -43,7 +43,7 @@ class ScenarioError(Exception):
 
     def __init__(self, problems: Iterable[Problem]) -> None:
         self.problems: list[Problem] = sorted_problems(problems)
-        super().__init__(self.__str__())
+        super().__init__(self.problems)
 
     def __str__(self) -> str:
         return "\n".join(problem.format() for problem in self.problems)

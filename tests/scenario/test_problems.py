@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pickle
+
 from drill.scenario.problems import Problem, ScenarioError
 
 
@@ -35,3 +37,10 @@ def test_errors_leaves_out_warnings() -> None:
     warning = Problem("a.yaml", 1, 1, "w", severity="warning")
     error = Problem("a.yaml", 2, 1, "e")
     assert ScenarioError([warning, error]).errors == [error]
+
+
+def test_error_survives_pickling() -> None:
+    error = ScenarioError([Problem("a.yaml", 1, 1, "x", hint="y")])
+    copy = pickle.loads(pickle.dumps(error))
+    assert copy.problems == error.problems
+    assert str(copy) == str(error)
