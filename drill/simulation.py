@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import statistics
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, field
 
+from drill.engine.events import OrderPlaced
 from drill.engine.policies import POLICIES, Policy
 from drill.engine.rules import Rules, compile_rules
-from drill.engine.scoring import score
+from drill.engine.scoring import expectation_statuses, score
 from drill.engine.simulate import play
 from drill.scenario.models import Ruleset, Scenario
 
@@ -34,6 +36,10 @@ class RunScore:
     recovery: float
     equity: float | None
     objectives: dict[str, str] = field(default_factory=dict)
+    responses: dict[str, str] = field(default_factory=dict)
+    """on_time / late / missed for each expected response released, keyed 'inject#index'."""
+    orders: dict[str, int] = field(default_factory=dict)
+    """How many orders of each action the bots placed (for `drill balance`)."""
 
     def as_dict(self) -> dict[str, object]:
         """Plain data for JSON."""
@@ -66,6 +72,8 @@ def run_one(rules: Rules, seed: int, policy: Policy) -> RunScore:
         recovery=scores.recovery,
         equity=scores.equity,
         objectives=dict(scores.objectives),
+        responses={f"{i}#{n}": s for (i, n), s in expectation_statuses(rules, drill.state).items()},
+        orders=dict(Counter(e.order.action for e in drill.log if isinstance(e, OrderPlaced))),
     )
 
 
