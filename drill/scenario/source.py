@@ -115,6 +115,9 @@ def load_yaml(text: str, path: str, limits: Limits = Limits()) -> Document:
 def _check_text(text: str, path: str, limits: Limits) -> None:
     if not isinstance(text, str):
         raise _Stop(Problem(path, 1, 1, "the file content is not text"))
+    if len(text) > limits.max_bytes:  # every character is at least one byte
+        message = f"the file is too large (more than {limits.max_bytes} bytes)"
+        raise _Stop(Problem(path, 1, 1, message))
     size = len(text.encode("utf-8", "surrogatepass"))
     if size > limits.max_bytes:
         message = f"the file is too large ({size} bytes; the limit is {limits.max_bytes})"

@@ -252,11 +252,12 @@ def test_text_that_is_not_a_string_is_refused() -> None:
 
 def test_text_over_the_size_limit_is_refused_before_parsing() -> None:
     problem = only_problem("a: " + "x" * 200 + "\n", Limits(max_bytes=100))
-    assert problem.message == "the file is too large (204 bytes; the limit is 100)"
+    assert problem.message == "the file is too large (more than 100 bytes)"
 
 
 def test_size_is_counted_in_utf8_bytes() -> None:
-    assert "too large" in only_problem("a: " + "中" * 40 + "\n", Limits(max_bytes=100)).message
+    problem = only_problem("a: " + "中" * 40 + "\n", Limits(max_bytes=100))
+    assert problem.message == "the file is too large (124 bytes; the limit is 100)"
 
 
 def test_billion_laughs_fails_fast_with_a_problem(loader: str) -> None:
