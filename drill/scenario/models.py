@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, NonNegativeInt, model_validator
 
 from drill.scenario.language import Condition, Effect
 from drill.scenario.text import Lang, Text
@@ -282,7 +282,7 @@ class Scenario(_Strict):
     meta: Meta
     ruleset: str = "standard"
     community: Community
-    resources: dict[Id, dict[Id, int]] = {}
+    resources: dict[Id, dict[Id, NonNegativeInt]] = {}
     information: list[InfoItem] = []
     actions: list[Action] = []
     institutions: list[Institution] = []
@@ -291,11 +291,3 @@ class Scenario(_Strict):
     objectives: list[Objective] = []
     briefing: Text | None = None
     role_briefings: dict[Id, Text] = {}
-
-    @model_validator(mode="after")
-    def _resources_not_negative(self) -> Scenario:
-        for role, stock in self.resources.items():
-            for name, amount in stock.items():
-                if amount < 0:
-                    raise ValueError(f"resource '{name}' of '{role}' cannot start negative")
-        return self

@@ -191,10 +191,9 @@ def test_conditions_nest_and_errors_inside_are_found() -> None:
     assert (problem.line, problem.column) == (20, 43)
 
 
-def test_whole_file_validator_errors_are_reported() -> None:
+def test_negative_starting_resources_point_at_the_value() -> None:
     problem = one(SMALL + "resources:\n  government: {funds: -1}\n")
-    assert problem.message == "resource 'funds' of 'government' cannot start negative"
-    assert (problem.line, problem.column) == (1, 1)
+    assert problem.format() == "s.yaml:16:23: error: 'funds' must be at least 0, not -1"
 
 
 def test_ruleset_problems_use_the_ruleset_path() -> None:
