@@ -169,8 +169,11 @@ class Refs:
             self.add(src, loc, f"metric '{name}' should look like '{form}'")
             return
         for kind, value in zip(kinds, ids, strict=True):
-            if kind in ("zone", "group"):
-                self.place("zone" if kind == "zone" else "group", value, src, loc, scope)
+            if value == TARGET:
+                message = f"a metric cannot use '{TARGET}': conditions are checked before an order"
+                self.add(src, loc, message + " names its target", f"name the {kind}")
+            elif kind in ("zone", "group"):
+                self.check(kind, value, src, loc)
             elif kind == "role":
                 self.role(value, src, loc, Scope(scope.target, allow_self=False))
             else:

@@ -659,12 +659,6 @@ GOOD_CHANGES: list[tuple[str, Change]] = [
         ),
     ),
     (
-        "target in requires",
-        lambda s, r: put(
-            r, "actions", 1, "requires", {"metric": {"name": "exposure.$target", "gte": 1}}
-        ),
-    ),
-    (
         "group target",
         lambda s, r: (
             put(r, "actions", 1, "target", "group"),
@@ -727,3 +721,10 @@ def test_a_ruleset_alone_is_checked_without_a_scenario() -> None:
 def test_the_mini_ruleset_alone_has_no_problems() -> None:
     model, positions = parse_ruleset(RULESET_TEXT, "r.yaml")
     assert check_ruleset(model, positions, "r.yaml") == []
+
+
+def test_a_metric_cannot_name_the_order_target() -> None:
+    scenario, ruleset = scenario_data(), ruleset_data()
+    put(ruleset, "actions", 1, "requires", {"metric": {"name": "exposure.$target", "gte": 1}})
+    messages = [p.message for p in bundle_problems(dump(scenario), dump(ruleset))]
+    assert any("a metric cannot use '$target'" in m for m in messages)
