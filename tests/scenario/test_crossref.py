@@ -487,7 +487,7 @@ SCENARIO_CASES = [
     Case(
         "when target",
         metric("exposure.$target"),
-        "'$target' stands for the zone an order aims at",
+        "a metric cannot use '$target'",
         "exposure.$target",
     ),
     Case(
