@@ -32,6 +32,7 @@ from drill.engine.reasons import IllegalCommand
 from drill.engine.rules import Rules, compile_rules
 from drill.files import SCENARIOS_DIR, bundled_scenarios, load_bundle
 from drill.scenario.bundle import Bundle
+from drill.scenario.problems import ScenarioError
 from drill.simulation import run_one, simulate
 
 REFERENCE = SCENARIOS_DIR / "flood_old_community.yaml"
@@ -235,10 +236,17 @@ def load_times(settings: Settings, results: Results) -> None:
     """Best-of-N time of load_bundle (read, parse, validate, cross-check) per bundled scenario."""
     for path in bundled_scenarios():
         times = []
-        for _ in range(settings.load_repeats):
-            start = time.perf_counter()
-            load_bundle(path)
-            times.append((time.perf_counter() - start) * 1000)
+        try:
+            for _ in range(settings.load_repeats):
+                start = time.perf_counter()
+                load_bundle(path)
+                times.append((time.perf_counter() - start) * 1000)
+        except ScenarioError as error:
+            note = f"invalid: {len(error.problems)} problem(s); see `drill validate {path.name}`"
+            results.figures.append(
+                Figure(f"load+validate {path.name}", 0, "ms", "<= 100", False, note)
+            )
+            continue
         worst, median = max(times), statistics.median(times)
         note = f"median of {len(times)}; worst {worst:.1f} ms"
         results.figures.append(
