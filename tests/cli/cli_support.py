@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -21,14 +22,17 @@ def run(*args: str) -> Result:
     return CliRunner().invoke(cli, list(args))
 
 
-def run_process(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
-    """`python -m drill ARGS` in a real process."""
+def run_process(
+    *args: str, timeout: float = 60, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """`python -m drill ARGS` in a real process, with extra environment variables."""
     return subprocess.run(
         [sys.executable, "-m", "drill", *args],
         capture_output=True,
         text=True,
         timeout=timeout,
         check=False,
+        env={**os.environ, **(env or {})},
     )
 
 

@@ -73,6 +73,16 @@ def test_json_is_the_only_thing_on_stdout_of_a_real_process() -> None:
     assert json.loads(done.stdout)["runs"] == 2
 
 
+@pytest.mark.parametrize("policy", ["random", "greedy"])
+def test_scores_do_not_depend_on_the_process_hash_seed(policy: str) -> None:
+    args = ("simulate", str(REFERENCE), "--runs", "3", "--policy", policy, "--json")
+    found = [
+        json.loads(run_process(*args, env={"PYTHONHASHSEED": seed}).stdout)["scores"]
+        for seed in ("1", "2")
+    ]
+    assert found[0] == found[1]
+
+
 @pytest.mark.parametrize("name", ["missing.yaml", "garbage.yaml"])
 def test_unusable_scenario_is_explained(tmp_path: Path, name: str) -> None:
     if name == "garbage.yaml":
