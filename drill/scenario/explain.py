@@ -206,6 +206,13 @@ def _tag_words(tag: str) -> str:
 # --- one error in plain words ---------------------------------------------------
 
 
+def _missing(loc: tuple[str | int, ...]) -> str:
+    """'missing required field' naming where it is missing, e.g. in 'meta' or 'injects[2]'."""
+    where = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in loc[:-1])
+    inside = f" in '{where.lstrip('.')}'" if where else ""
+    return f"missing required field '{loc[-1]}'{inside}"
+
+
 def _problem(item: _Located, positions: Positions, path: str) -> Problem:
     kind = item.error["type"]
     if kind == "extra_forbidden":
@@ -214,7 +221,7 @@ def _problem(item: _Located, positions: Positions, path: str) -> Problem:
         return Problem(path, line, column, message, hint=hint)
     line, column = positions.at(item.loc)
     if kind == "missing":
-        return Problem(path, line, column, f"missing required field '{item.loc[-1]}'")
+        return Problem(path, line, column, _missing(item.loc))
     message, hint = _message(item)
     return Problem(path, line, column, message, hint=hint)
 

@@ -27,7 +27,7 @@ def test_problems_of_both_files_are_reported_together() -> None:
         build_bundle(scenario, SCENARIO_PATH, ruleset, RULESET_PATH)
     assert [(p.path, p.message) for p in caught.value.problems] == [
         (RULESET_PATH, "duplicate key 'id' (first at line 4)"),
-        (SCENARIO_PATH, "missing required field 'turns'"),
+        (SCENARIO_PATH, "missing required field 'turns' in 'meta'"),
     ]
 
 

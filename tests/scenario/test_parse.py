@@ -48,7 +48,7 @@ def test_small_documents_and_the_fixtures_parse() -> None:
 
 def test_missing_required_field_points_at_its_map() -> None:
     problem = one(SMALL.replace("  turns: 3\n", ""))
-    assert problem.format() == "s.yaml:2:3: error: missing required field 'turns'"
+    assert problem.format() == "s.yaml:2:3: error: missing required field 'turns' in 'meta'"
 
 
 def test_unknown_field_points_at_the_key_with_a_did_you_mean_hint() -> None:
