@@ -7,15 +7,11 @@ from collections.abc import Callable, Sequence
 
 from drill.engine.commands import PLATFORM, PlaceOrder, Submit
 from drill.engine.drill import Table
-from drill.engine.greedy import attempt, can_take, greedy_policy
+from drill.engine.greedy import attempt, greedy_policy
 from drill.engine.orders import ap_cost, ap_left
 from drill.scenario.models import Action
 
 Policy = Callable[[Table, Sequence[str], random.Random], None]
-
-
-def _open(drill: Table, role: str) -> list[Action]:
-    return [a for a in drill.rules.role_actions[role] if can_take(drill, role, a)]
 
 
 def _params(drill: Table, role: str, action: Action, rng: random.Random) -> PlaceOrder:
@@ -40,14 +36,19 @@ def _params(drill: Table, role: str, action: Action, rng: random.Random) -> Plac
 
 
 def random_policy(drill: Table, roles: Sequence[str], rng: random.Random) -> None:
-    """Each role places up to its action points in random legal orders, then submits."""
+    """Each role places up to its action points in random legal orders, then submits.
+
+    Drawing among all of the role's actions and dropping the refused ones is rejection
+    sampling: every legal action is equally likely, without checking each one first.
+    """
+    rules = drill.rules
     for role in roles:
-        actions = _open(drill, role)
-        wanted = drill.rules.roles[role].action_points
-        for _ in range(2 * wanted):
-            left = ap_left(drill.rules, drill.state, role)
-            actions = [a for a in actions if ap_cost(drill.rules, drill.state, a) <= left]
-            if not actions or len(drill.state.orders[role]) >= wanted:
+        actions = list(rules.role_actions[role])
+        wanted = rules.roles[role].action_points
+        while actions and len(drill.state.orders[role]) < wanted:
+            left = ap_left(rules, drill.state, role)
+            actions = [a for a in actions if ap_cost(rules, drill.state, a) <= left]
+            if not actions:
                 break
             index = rng.randrange(len(actions))
             if not attempt(drill, _params(drill, role, actions[index], rng)):
