@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from typing import Any
 
 from drill.engine import commands as cmd
@@ -16,6 +16,7 @@ from drill.engine.resolve import resolve_turn
 from drill.engine.rules import Rules
 from drill.engine.state import DrillState
 from drill.engine.timing import release_due_injects
+from drill.scenario.language import Effect
 
 Decision = list[ev.Event] | Emitter
 """Events, or an Emitter holding both the events and the state they lead to."""
@@ -123,6 +124,8 @@ def _add_inject(rules: Rules, state: DrillState, c: cmd.AddInject) -> list[ev.Ev
     if not c.text.strip():
         raise IllegalCommand("empty")
     to = addressees(rules, "all" if not c.to else tuple(r for r in c.to if r in rules.roles))
+    if not to:
+        raise IllegalCommand("receiver")
     ident = f"adhoc-{len(state.adhoc) + 1}"
     turn = answer_turn(state)
     return [ev.AdhocInjectAdded(ident, c.title.strip(), c.text.strip(), to, c.method, turn)]
@@ -145,10 +148,29 @@ def _override(rules: Rules, state: DrillState, c: cmd.Override) -> Decision:
     _live(state)
     if not c.reason.strip():
         raise IllegalCommand("empty")
+    for effect in c.effects:
+        _check_names(rules, effect)
     em = Emitter(rules, state.clone())
     em.emit(ev.Overridden(c.reason.strip(), c.effects, state.turn))
     apply_effects(em, list(c.effects), Context())
     return em
+
+
+def _check_names(rules: Rules, effect: Effect) -> None:
+    """Refuse an override effect naming a sector, zone, inject, item or role that is not here."""
+    reveal = effect.reveal
+    named: list[tuple[str, str | None, Container[str]]] = [
+        ("sector", effect.sector.id if effect.sector else None, rules.sectors),
+        ("zone", effect.exposure.zone if effect.exposure else None, rules.zones),
+        ("inject", effect.release, rules.injects),
+        ("information item", reveal.info if reveal else None, rules.info),
+    ]
+    if reveal is not None and reveal.to != "all":
+        to = [reveal.to] if isinstance(reveal.to, str) else reveal.to
+        named += [("role", role, rules.roles) for role in to]
+    for kind, name, known in named:
+        if name is not None and name not in known:
+            raise IllegalCommand("target_unknown", kind=kind, target=name)
 
 
 def _end(rules: Rules, state: DrillState, c: cmd.End) -> list[ev.Event]:

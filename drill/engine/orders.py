@@ -51,6 +51,8 @@ def check_action(rules: Rules, state: DrillState, role: str, action: Action) -> 
 def _ordered_before(state: DrillState, role: str, action: str) -> bool:
     if any(o.action == action for o in state.orders[role]):
         return True
+    if any(r.order.role == role and r.order.action == action for r in state.requests.values()):
+        return True  # waiting for approval
     return (role, action) in state.taken_by
 
 
@@ -109,7 +111,9 @@ def _check_kind(
         _check_receiver(rules, role, cmd.to, allow_platform=False)
         if cmd.resource is None or cmd.amount <= 0:
             raise IllegalCommand("amount")
-        _check_stock(rules, state, role, {cmd.resource: cmd.amount, **action.cost})
+        need = dict(action.cost)
+        need[cmd.resource] = need.get(cmd.resource, 0) + cmd.amount
+        _check_stock(rules, state, role, need)
     elif action.kind == "approve":
         request = state.requests.get(cmd.request) if cmd.request is not None else None
         if request is None or request.approver != role or _approving(state, role, cmd.request):

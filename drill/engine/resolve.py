@@ -73,6 +73,8 @@ def _approvals(em: Emitter) -> list[Order]:
         if request is None:
             _resolved(em, order, "refused", "request")
             continue
+        if not _pay(em, order):
+            continue
         _resolved(em, order, "done")
         em.emit(ev.RequestClosed(order.request, "approved", order.role))
         _link(em, order.role, request.order.role, "approval")
