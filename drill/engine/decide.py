@@ -89,6 +89,8 @@ def _propose(rules: Rules, state: DrillState, c: cmd.ProposeJoint) -> list[ev.Ev
 def _post(rules: Rules, state: DrillState, c: cmd.Post) -> list[ev.Event]:
     if c.seat != cmd.FACILITATOR:
         _role(rules, state, c.seat)
+    else:
+        _live(state)
     if not c.text.strip():
         raise IllegalCommand("empty")
     return [ev.MessagePosted(c.seat, c.text.strip(), state.turn)]

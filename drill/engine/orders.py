@@ -37,6 +37,8 @@ def check_action(rules: Rules, state: DrillState, role: str, action: Action) -> 
     """Raise IllegalCommand if `role` cannot order `action` now (targets aside)."""
     if action.roles and role not in action.roles:
         raise IllegalCommand("role_cannot")
+    if action.joint is not None and role not in action.joint.roles:
+        raise IllegalCommand("role_cannot")
     if not action.repeatable and _ordered_before(state, role, action.id):
         raise IllegalCommand("once")
     if not holds(rules, state, action.requires):

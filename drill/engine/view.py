@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from drill.engine import events as ev
 from drill.engine.commands import FACILITATOR
@@ -161,5 +161,11 @@ def visible(event: ev.Event, seat: str, rules: Rules) -> bool:
 
 
 def log_for(rules: Rules, log: list[ev.Event], seat: str) -> list[ev.Event]:
-    """The events of the log that `seat` may see."""
-    return [event for event in log if visible(event, seat, rules)]
+    """The events of the log that `seat` may see, others' information needs left out."""
+    return [_redacted(event, seat) for event in log if visible(event, seat, rules)]
+
+
+def _redacted(event: ev.Event, seat: str) -> ev.Event:
+    if isinstance(event, ev.OrderResolved) and seat not in (FACILITATOR, event.role):
+        return replace(event, uses=())
+    return event
