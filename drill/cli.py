@@ -12,6 +12,7 @@ from typing import Any, NoReturn
 
 import click
 
+from drill.authoring.commands import AUTHORING_COMMANDS
 from drill.batch_text import report
 from drill.describe import describe
 from drill.engine.policies import POLICIES
@@ -272,6 +273,10 @@ def demo(seed: int | None) -> None:
         click.echo(demo_text(seed=seed))
     except ScenarioError as error:
         fail(error.problems, str(reference_path()))
+
+
+for _command in AUTHORING_COMMANDS:  # new, lint, graph, balance, handouts
+    cli.add_command(_command)
 
 
 def main() -> None:

@@ -1,0 +1,101 @@
+"""`make bench` (authoring part): how long `drill lint` and `drill balance` take.
+
+Targets: `drill lint` of any bundled scenario ≤ 1 s, and `drill balance --runs 500`
+≤ 10 s, both measured as real `drill` processes (start-up included). Prints a table
+and writes benchmarks/authoring_results.json. `--quick` balances fewer runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from drill.files import SCENARIOS_DIR, bundled_scenarios, load_bundle
+from drill.scenario.lint import lint
+
+RESULTS = Path(__file__).with_name("authoring_results.json")
+REFERENCE = SCENARIOS_DIR / "flood_old_community.yaml"
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One measured figure and its target."""
+
+    name: str
+    seconds: float
+    target: float | None
+    note: str = ""
+
+    @property
+    def verdict(self) -> str:
+        """PASS, MISS or nothing when there is no target."""
+        if self.target is None:
+            return ""
+        return "PASS" if self.seconds <= self.target else "MISS"
+
+
+def timed_drill(*args: str) -> tuple[float, int]:
+    """Wall time of one `drill ARGS` process and its exit status."""
+    start = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-m", "drill", *args], capture_output=True, text=True, check=False
+    )
+    return time.perf_counter() - start, done.returncode
+
+
+def lint_figures() -> list[Figure]:
+    """`drill lint` per bundled scenario (worst of 3 processes), and lint() alone in-process."""
+    figures = []
+    for path in bundled_scenarios():
+        runs = [timed_drill("lint", str(path)) for _ in range(3)]
+        worst = max(seconds for seconds, _ in runs)
+        bundle = load_bundle(path)
+        start = time.perf_counter()
+        found = lint(bundle)
+        alone = (time.perf_counter() - start) * 1000
+        note = f"exit {runs[0][1]}; lint() alone {alone:.1f} ms, {len(found)} warning(s)"
+        figures.append(Figure(f"drill lint {path.name}", worst, 1.0, note))
+    return figures
+
+
+def balance_figures(runs: int) -> list[Figure]:
+    """`drill balance --runs N` of the reference scenario with 1 and 2 processes."""
+    figures = []
+    for jobs in (1, 2):
+        seconds, status = timed_drill(
+            "balance", str(REFERENCE), "--runs", str(runs), "--jobs", str(jobs)
+        )
+        note = f"{runs} random + {runs} greedy drills; exit {status}"
+        target = 10.0 if runs >= 500 else None
+        figures.append(Figure(f"drill balance --runs {runs} --jobs {jobs}", seconds, target, note))
+    return figures
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the authoring benchmarks, print the table, write the results file."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--quick", action="store_true", help="balance 100 runs instead of 500")
+    args = parser.parse_args(argv)
+    quick = args.quick or os.environ.get("DRILL_BENCH_QUICK", "") not in ("", "0")
+    print("… drill lint and drill balance", file=sys.stderr, flush=True)
+    figures = lint_figures() + balance_figures(100 if quick else 500)
+    print(f"{'authoring figure':<52} {'seconds':>8} {'target':>7}")
+    for f in figures:
+        target = "" if f.target is None else f"<= {f.target:g}"
+        print(f"{f.name:<52} {f.seconds:>8.2f} {target:>7} {f.verdict:<4}  {f.note}".rstrip())
+    machine = {"python": platform.python_version(), "cpus": os.cpu_count()}
+    body = {"machine": machine, "figures": [asdict(f) | {"verdict": f.verdict} for f in figures]}
+    RESULTS.write_text(json.dumps(body, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"\nwritten: {RESULTS}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Tools for scenario authors: new, lint, graph, balance and handouts."""

@@ -1,0 +1,91 @@
+"""`drill new`: every hazard in both languages validates, lints clean and plays."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from drill.authoring.new import (
+    HAZARDS,
+    SCHEMA_FILE,
+    ExistsError,
+    hazard_words,
+    render_scenario,
+    scenario_id,
+    write_scenario,
+)
+from drill.engine.policies import POLICIES
+from drill.engine.rules import compile_rules
+from drill.engine.scoring import score
+from drill.engine.simulate import play
+from drill.files import load_bundle
+from drill.scenario.lint import lint
+from drill.scenario.text import Lang
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("hazard", HAZARDS)
+def test_new_scenario_validates_lints_clean_and_plays(
+    tmp_path: Path, hazard: str, lang: Lang
+) -> None:
+    path = tmp_path / f"my {hazard}.yaml"
+    write_scenario(path, hazard, lang)
+    bundle = load_bundle(path)
+    assert bundle.warnings == ()
+    assert lint(bundle) == []
+    assert bundle.scenario.meta.id == f"my_{hazard}"
+    assert bundle.scenario.meta.hazard == hazard
+    assert bundle.scenario.meta.languages == [lang]
+    rules = compile_rules(bundle.ruleset, bundle.scenario)
+    for policy in ("random", "greedy"):
+        drill = play(rules, 3, POLICIES[policy])
+        assert drill.state.stage == "closed"
+        assert 0 <= score(rules, drill.state).overall <= 100
+    final = bundle.scenario.hazard.phases[-1].id
+    assert play(rules, 3, POLICIES["greedy"]).state.phase == final
+
+
+def test_the_first_line_points_editors_at_the_schema(tmp_path: Path) -> None:
+    path = tmp_path / "x.yaml"
+    write_scenario(path, "fire", "en")
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    assert first.startswith("# yaml-language-server: $schema=")
+    target = (tmp_path / first.split("$schema=", 1)[1]).resolve()
+    assert target == SCHEMA_FILE.resolve()
+
+
+def test_the_file_is_commented_for_a_new_author(tmp_path: Path) -> None:
+    text = render_scenario(tmp_path / "x.yaml", "flood", "zh")
+    comments = [line for line in text.splitlines() if line.lstrip().startswith("#")]
+    assert len(comments) > 25
+    assert "drill validate" in text and "drill lint" in text and "drill balance" in text
+
+
+def test_an_existing_file_is_never_overwritten(tmp_path: Path) -> None:
+    path = tmp_path / "mine.yaml"
+    path.write_text("my work", encoding="utf-8")
+    with pytest.raises(ExistsError):
+        write_scenario(path, "flood", "zh")
+    assert path.read_text(encoding="utf-8") == "my work"
+
+
+def test_every_hazard_has_the_same_words_in_both_languages() -> None:
+    words = hazard_words()
+    assert set(words) == set(HAZARDS)
+    keys = set(words["flood"]["zh"])
+    for hazard in HAZARDS:
+        assert set(words[hazard]["zh"]) == set(words[hazard]["en"]) == keys
+        assert len(words[hazard]["phases"]) == 3 and len(words[hazard]["zones"]) == 2
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("My Flood.yaml", "my_flood"),
+        ("2024-drill.yaml", "scenario_2024_drill"),
+        ("演练.yaml", "scenario"),
+    ],
+)
+def test_scenario_ids_from_file_names(name: str, expected: str) -> None:
+    assert scenario_id(Path(name)) == expected
