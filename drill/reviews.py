@@ -1,0 +1,49 @@
+"""Reports and comparisons of stored drills: the glue between the drill database and the report."""
+
+from __future__ import annotations
+
+from drill.report.compare import compare, render_comparison
+from drill.report.facts import DrillFacts, ReportInput, Seat
+from drill.report.model import build_report
+from drill.report.render import Format, render
+from drill.scenario.text import Lang
+from drill.session.durable import stored_rules
+from drill.session.store import Store
+
+
+def report_input(store: Store, drill_id: int) -> ReportInput:
+    """Everything the report of a stored drill needs."""
+    row = store.drill(drill_id)
+    seats = tuple(
+        Seat(role, seat.team, tuple(seat.participants), seat.bot)
+        for role, seat in row.config.seats.items()
+    )
+    facts = DrillFacts(
+        drill_id=drill_id,
+        started=row.started,
+        seed=row.config.seed,
+        mode=row.config.mode,
+        seats=seats,
+        parent=row.parent,
+        branch_turn=row.branch_turn,
+    )
+    return ReportInput(
+        stored_rules(store, drill_id),
+        store.events(drill_id),
+        facts,
+        store.hotwash(drill_id),
+        store.plan(drill_id),
+    )
+
+
+def drill_report(store: Store, drill_id: int, fmt: Format, lang: Lang | None = None) -> str:
+    """The after-action report of a stored drill (in the drill's language unless told)."""
+    chosen: Lang = lang or store.drill(drill_id).config.lang
+    report = build_report(report_input(store, drill_id), chosen, with_charts=fmt != "json")
+    return render(report, fmt)
+
+
+def drill_comparison(store: Store, ids: list[int], fmt: Format, lang: Lang) -> str:
+    """Several stored drills side by side."""
+    sources = [report_input(store, drill_id) for drill_id in ids]
+    return render_comparison(compare(sources, lang, with_chart=fmt != "json"), fmt)
