@@ -36,10 +36,16 @@ def report_input(store: Store, drill_id: int) -> ReportInput:
     )
 
 
-def drill_report(store: Store, drill_id: int, fmt: Format, lang: Lang | None = None) -> str:
-    """The after-action report of a stored drill (in the drill's language unless told)."""
+def drill_report(
+    store: Store, drill_id: int, fmt: Format, lang: Lang | None = None, charts: bool | None = None
+) -> str:
+    """The after-action report of a stored drill (in the drill's language unless told).
+
+    Charts are drawn for HTML, and for Markdown when asked (as data: images).
+    """
     chosen: Lang = lang or store.drill(drill_id).config.lang
-    report = build_report(report_input(store, drill_id), chosen, with_charts=fmt != "json")
+    drawn = fmt == "html" if charts is None else charts and fmt != "json"
+    report = build_report(report_input(store, drill_id), chosen, with_charts=drawn)
     return render(report, fmt)
 
 

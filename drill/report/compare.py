@@ -7,7 +7,6 @@ import json
 from dataclasses import asdict, dataclass, field
 
 from drill.engine.scoring import Scores, score
-from drill.report import charts
 from drill.report.facts import ReportInput
 from drill.report.history import Curves, curves
 from drill.report.render import Format, render_template
@@ -96,6 +95,8 @@ def compare(sources: list[ReportInput], lang: Lang, with_chart: bool = True) -> 
         objectives.append(Row(objective_id, label, values))
     comparison = Comparison(lang, columns, scores, objectives)
     if with_chart:
+        from drill.report import charts  # matplotlib is loaded only when drawing
+
         comparison.chart = charts.compare_chart([(c.label, c.curves) for c in columns], lang)
     return comparison
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from drill.engine.scoring import Scores, score
 from drill.hotwash import PlanItem
-from drill.report import charts, evidence
+from drill.report import evidence
 from drill.report.evidence import Finding, ObjectiveResult
 from drill.report.facts import ReportInput
 from drill.report.history import Curves, Moment, Tie, curves, ties, timeline
@@ -282,7 +282,9 @@ def _extremes(report: Report, lang: Lang) -> str:
 
 
 def draw(source: ReportInput, report: Report, lang: Lang) -> Charts:
-    """The three charts of the report."""
+    """The three charts of the report (matplotlib is loaded only now)."""
+    from drill.report import charts
+
     rules = source.rules
     sectors = {sid: pick(s.label, lang) for sid, s in rules.sectors.items()}
     roles = {rid: short(pick(r.label, lang)) for rid, r in rules.roles.items()}
