@@ -15,6 +15,7 @@ import click
 from drill.authoring.commands import AUTHORING_COMMANDS
 from drill.batch_text import report
 from drill.describe import describe
+from drill.durable_cli import STORE_COMMANDS, db_option, save_runs
 from drill.engine.policies import POLICIES
 from drill.files import YAML_SUFFIXES, bundled_scenarios, load_bundle, load_ruleset, read_text
 from drill.scenario.bundle import Bundle
@@ -219,6 +220,8 @@ def batch_json(batch: Batch, bundle: Bundle, seed: int) -> str:
 @click.option("--jobs", default=1, show_default=True, type=click.IntRange(1, 256))
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of text.")
 @click.option("--lang", type=click.Choice(LANGS), help="Language of the scenario title.")
+@click.option("--save", is_flag=True, help="Store every drill in the drill database (see --db).")
+@db_option
 def simulate_command(
     scenario: str,
     runs: int,
@@ -227,6 +230,8 @@ def simulate_command(
     jobs: int,
     as_json: bool,
     lang: Lang | None,
+    save: bool,
+    db: Path | None,
 ) -> None:
     """Let bots play complete drills (run i uses seed S+i) and summarise the scores."""
     bundle = open_bundle(scenario)
@@ -241,6 +246,8 @@ def simulate_command(
             jobs=jobs,
             progress=progress,
         )
+    if save:
+        save_runs(db, bundle, range(first, first + runs), policy)
     if as_json:
         click.echo(batch_json(batch, bundle, first))
         return
@@ -276,6 +283,8 @@ def demo(seed: int | None) -> None:
 
 
 for _command in AUTHORING_COMMANDS:  # new, lint, graph, balance, handouts
+    cli.add_command(_command)
+for _command in STORE_COMMANDS:  # sessions, resume, replay, branch, export, report, compare
     cli.add_command(_command)
 
 
