@@ -53,8 +53,23 @@ WORDS: dict[str, dict[Lang, str]] = {
     "objectives": {"zh": "演练目标", "en": "Objectives"},
     "index": {"zh": "打印材料", "en": "Handouts"},
     "turns": {"zh": "{n}轮，每轮{m}分钟", "en": "{n} turns of {m} minutes"},
+    "turn": {"zh": "第{n}轮", "en": "Turn {n}"},
     "print": {"zh": "用A4纸打印，每张卡片一页。", "en": "Print on A4; each card is one page."},
 }
+
+
+METHODS: dict[str, dict[Lang, str]] = {
+    "phone": {"zh": "电话", "en": "phone"},
+    "radio": {"zh": "对讲机", "en": "radio"},
+    "platform": {"zh": "社区信息平台", "en": "community platform"},
+    "media": {"zh": "新闻媒体", "en": "news media"},
+    "social_media": {"zh": "社交媒体", "en": "social media"},
+    "in_person": {"zh": "当面", "en": "in person"},
+    "email": {"zh": "电子邮件", "en": "email"},
+    "sms": {"zh": "短信", "en": "text message"},
+    "loudspeaker": {"zh": "广播喇叭", "en": "loudspeaker"},
+}
+"""How common inject methods are written on the cards; others are shown as they are."""
 
 
 @dataclass(frozen=True)
@@ -163,7 +178,7 @@ class Cards:
             time=self.release(inject),
             sender=self.text(inject.sender),
             to=to,
-            method=inject.method,
+            method=METHODS.get(inject.method, {}).get(self.lang, inject.method),
             title=self.text(inject.title),
             text=self.text(inject.text),
             notes=self.text(inject.notes),
@@ -175,7 +190,8 @@ class Cards:
         """When the inject comes, in words."""
         meta = self.scenario.meta
         if inject.turn is not None:
-            return f"{inject.turn} · {clock(meta, inject.turn)}".rstrip(" ·")
+            turn = self.word("turn", n=inject.turn)
+            return f"{turn} · {clock(meta, inject.turn)}".rstrip(" ·")
         if inject.when is not None:
             return condition(inject.when)
         parents = [i.id for i in self.scenario.injects if i.contingency == inject.id]

@@ -34,6 +34,7 @@ def _environment() -> Environment:
         autoescape=False,
         undefined=StrictUndefined,
         keep_trailing_newline=True,
+        trim_blocks=True,
     )
     env.filters["q"] = quoted
     return env
@@ -61,12 +62,14 @@ def scenario_id(path: Path) -> str:
 
 
 def schema_reference(path: Path) -> str:
-    """Where an editor finds the scenario schema, relative to the new file if it can be."""
+    """Where an editor finds the scenario schema: a relative path inside Drill's folder,
+    else the schema file's URI; '' when Drill was installed without its schema folder."""
+    if not SCHEMA_FILE.is_file():
+        return ""
     folder = path.resolve().parent
-    try:
-        return Path(os.path.relpath(SCHEMA_FILE, folder)).as_posix()
-    except ValueError:  # another drive on Windows
+    if not folder.is_relative_to(REPO_ROOT):
         return SCHEMA_FILE.as_uri()
+    return Path(os.path.relpath(SCHEMA_FILE, folder)).as_posix()
 
 
 def render_scenario(path: Path, hazard: str, lang: Lang) -> str:

@@ -148,11 +148,11 @@ def unreleased_injects(lt: Linter) -> Iterator[Problem]:
     for index, inject in enumerate(lt.scenario.injects):
         if inject.id in lt.reach.may.injects:
             continue
-        reason = lt.reach.timing_block(inject) or "it is never released"
+        reason = lt.reach.timing_block(inject) or "its 'turn' or 'when' is never reached"
         if inject.id in contingencies:
-            reason += ", and no inject that names it as contingency can miss a response"
+            reason += ", and no inject naming it as contingency can miss a response"
         else:
-            reason += ", it is no inject's contingency and no effect releases it"
+            reason += ", and it is no inject's contingency and no effect releases it"
         message = f"inject '{inject.id}' can never be released: {reason}"
         hint = "give it a 'turn', a 'when', or release it from an effect"
         yield lt.warn(lt.sc, ("injects", index, "id"), message, hint)

@@ -192,7 +192,7 @@ class Reach:
         if inject.when is None:
             return "it has no 'turn' and no 'when'"
         reason = self.condition_block(inject.when)
-        return None if reason is None else f"its 'when' never holds: {reason}"
+        return None if reason is None else f"its 'when' never holds ({reason})"
 
     def order_block(self, role: str, action: Action) -> str | None:
         """Why `role` can never order `action`, or None if it may."""

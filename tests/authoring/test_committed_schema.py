@@ -56,3 +56,14 @@ def test_new_scenarios_follow_the_schema(tmp_path: Path, hazard: str) -> None:
 
 def test_the_schema_rejects_what_the_loader_rejects() -> None:
     assert problems(SCENARIO_SCHEMA, "meta: {id: x}\nbogus: 1\n")
+
+
+@pytest.mark.parametrize(
+    ("path", "kind"),
+    [(p, "scenario") for p in bundled_scenarios()] + [(p, "ruleset") for p in bundled_rulesets()],
+    ids=lambda p: getattr(p, "name", p),
+)
+def test_bundled_files_point_editors_at_their_schema(path: Path, kind: str) -> None:
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    wanted = f"# yaml-language-server: $schema=../schema/{kind}.schema.json"
+    assert first == wanted, f"make the first line of {path.name}: {wanted}"

@@ -114,7 +114,7 @@ def test_facilitator_notes_are_only_on_the_facilitator_sheet() -> None:
 
 def test_inject_cards_give_time_sender_addressees_method_and_text() -> None:
     text = page_text(render_handouts(bundle_of(scenario_data()), "en")["injects.html"])
-    for part in ("1 · 08:00", "District weather office", "Sub-district office", "phone"):
+    for part in ("Turn 1 · 08:00", "District weather office", "Sub-district office", "phone"):
         assert part in text
     assert "Torrential rain is expected within three hours." in text
     assert text.index("rain_warning") < text.index("water_rising") < text.index("warning_missed")

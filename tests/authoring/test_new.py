@@ -19,7 +19,7 @@ from drill.engine.policies import POLICIES
 from drill.engine.rules import compile_rules
 from drill.engine.scoring import score
 from drill.engine.simulate import play
-from drill.files import load_bundle
+from drill.files import SCENARIOS_DIR, load_bundle
 from drill.scenario.lint import lint
 from drill.scenario.text import Lang
 
@@ -50,9 +50,12 @@ def test_the_first_line_points_editors_at_the_schema(tmp_path: Path) -> None:
     path = tmp_path / "x.yaml"
     write_scenario(path, "fire", "en")
     first = path.read_text(encoding="utf-8").splitlines()[0]
-    assert first.startswith("# yaml-language-server: $schema=")
-    target = (tmp_path / first.split("$schema=", 1)[1]).resolve()
-    assert target == SCHEMA_FILE.resolve()
+    assert first == f"# yaml-language-server: $schema={SCHEMA_FILE.as_uri()}"
+
+
+def test_inside_drills_folder_the_schema_is_a_relative_path() -> None:
+    text = render_scenario(SCENARIOS_DIR / "new_one.yaml", "flood", "zh")
+    assert text.splitlines()[0] == "# yaml-language-server: $schema=../schema/scenario.schema.json"
 
 
 def test_the_file_is_commented_for_a_new_author(tmp_path: Path) -> None:
