@@ -344,11 +344,11 @@ class Store:
             parent=drill_id,
             branch_turn=turn,
         )
+        kept = [e for entry in self.entries(drill_id) if entry.seq < cut for e in entry.events]
+        stage, last = progress_of(kept)
         with self.transaction() as db:
             new = self._insert_drill(db, header)
             _copy_prefix(db, drill_id, new, cut)
-        stage, last = progress_of(self.events(new))
-        with self.transaction() as db:
             db.execute(
                 "UPDATE drills SET status = ?, turn = ? WHERE id = ?",
                 (stage or "lobby", last or 0, new),
