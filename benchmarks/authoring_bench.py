@@ -1,7 +1,8 @@
 """`make bench` (authoring part): how long `drill lint` and `drill balance` take.
 
 Targets: `drill lint` of any bundled scenario ≤ 1 s, and `drill balance --runs 500`
-≤ 10 s, both measured as real `drill` processes (start-up included). Prints a table
+≤ 10 s (default --jobs, i.e. every core up to 4; and the reference on one process),
+both measured as real `drill` processes (start-up included). Prints a table
 and writes benchmarks/authoring_results.json. `--quick` balances fewer runs.
 """
 
@@ -11,6 +12,7 @@ import argparse
 import json
 import os
 import platform
+import resource
 import subprocess
 import sys
 import time
@@ -41,13 +43,23 @@ class Figure:
         return "PASS" if self.seconds <= self.target else "MISS"
 
 
-def timed_drill(*args: str) -> tuple[float, int]:
-    """Wall time of one `drill ARGS` process and its exit status."""
+def timed_drill(*args: str) -> tuple[float, int, float]:
+    """Wall time of one `drill ARGS` process, its exit status, and the CPU seconds it and
+    its worker processes used (wall time grows when other programs share the cores)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run(
         [sys.executable, "-m", "drill", *args], capture_output=True, text=True, check=False
     )
-    return time.perf_counter() - start, done.returncode
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, done.returncode, cpu
+
+
+def load() -> str:
+    """The 1-minute load average, to read the wall times against."""
+    return f"{os.getloadavg()[0]:.1f}" if hasattr(os, "getloadavg") else "?"
 
 
 def lint_figures() -> list[Figure]:
@@ -55,7 +67,7 @@ def lint_figures() -> list[Figure]:
     figures = []
     for path in bundled_scenarios():
         runs = [timed_drill("lint", str(path)) for _ in range(3)]
-        worst = max(seconds for seconds, _ in runs)
+        worst = max(seconds for seconds, _, _ in runs)
         bundle = load_bundle(path)
         start = time.perf_counter()
         found = lint(bundle)
@@ -66,15 +78,17 @@ def lint_figures() -> list[Figure]:
 
 
 def balance_figures(runs: int) -> list[Figure]:
-    """`drill balance --runs N` of the reference scenario with 1 and 2 processes."""
+    """`drill balance --runs N` of every bundled scenario (default --jobs), and of the
+    reference scenario on one process."""
     figures = []
-    for jobs in (1, 2):
-        seconds, status = timed_drill(
-            "balance", str(REFERENCE), "--runs", str(runs), "--jobs", str(jobs)
-        )
-        note = f"{runs} random + {runs} greedy drills; exit {status}"
-        target = 10.0 if runs >= 500 else None
-        figures.append(Figure(f"drill balance --runs {runs} --jobs {jobs}", seconds, target, note))
+    target = 10.0 if runs >= 500 else None
+    cases = [(path, None) for path in bundled_scenarios()] + [(REFERENCE, 1)]
+    for path, jobs in cases:
+        extra = [] if jobs is None else ["--jobs", str(jobs)]
+        seconds, status, cpu = timed_drill("balance", str(path), "--runs", str(runs), *extra)
+        note = f"{runs}+{runs} drills; exit {status}; CPU {cpu:.1f} s; load {load()}"
+        name = f"drill balance {path.stem} --runs {runs}" + (f" --jobs {jobs}" if jobs else "")
+        figures.append(Figure(name, seconds, target, note))
     return figures
 
 
@@ -86,10 +100,10 @@ def main(argv: list[str] | None = None) -> int:
     quick = args.quick or os.environ.get("DRILL_BENCH_QUICK", "") not in ("", "0")
     print("… drill lint and drill balance", file=sys.stderr, flush=True)
     figures = lint_figures() + balance_figures(100 if quick else 500)
-    print(f"{'authoring figure':<52} {'seconds':>8} {'target':>7}")
+    print(f"{'authoring figure':<58} {'seconds':>8} {'target':>7}")
     for f in figures:
         target = "" if f.target is None else f"<= {f.target:g}"
-        print(f"{f.name:<52} {f.seconds:>8.2f} {target:>7} {f.verdict:<4}  {f.note}".rstrip())
+        print(f"{f.name:<58} {f.seconds:>8.2f} {target:>7} {f.verdict:<4}  {f.note}".rstrip())
     machine = {"python": platform.python_version(), "cpus": os.cpu_count()}
     body = {"machine": machine, "figures": [asdict(f) | {"verdict": f.verdict} for f in figures]}
     RESULTS.write_text(json.dumps(body, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
