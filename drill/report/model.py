@@ -263,7 +263,10 @@ def executive_summary(report: Report, lang: Lang) -> list[str]:
     second = w(key, lang).format(q0=f"{q0:.0f}", low=f"{s.robustness:.0f}", turns=s.rapidity)
     ratings = [r.rating for r in report.objectives]
     counts = ", ".join(f"{ratings.count(r)} {r}" for r in "PSMU")
-    third = w("sum.objectives", lang).format(count=len(ratings), counts=counts)
+    rated = len(ratings) - ratings.count("-")
+    third = w("sum.objectives", lang).format(count=rated, counts=counts)
+    if ratings.count("-"):
+        third += w("sum.unrated", lang).format(count=ratings.count("-"))
     return [first, second, third + _extremes(report, lang)]
 
 

@@ -163,6 +163,10 @@ _WORDS: dict[str, tuple[str, str]] = {
         "社区功能从 {q0} 降至 {low}，未能恢复到初始水平的90%。",
     ),
     "sum.objectives": ("{count} objectives rated: {counts}.", "共评定 {count} 个目标：{counts}。"),
+    "sum.unrated": (
+        " {count} not rated (nothing expected of them was released).",
+        "另有 {count} 个目标未评级（相关情景注入未发布）。",
+    ),
     "sum.extremes": (
         " Strongest part: {best} ({best_value}); weakest: {worst} ({worst_value}).",
         "最强分项：{best}（{best_value}）；最弱分项：{worst}（{worst_value}）。",
