@@ -209,7 +209,8 @@ def _hazard(refs: Refs, hazard: Hazard, sc: Source) -> None:
     for index, transition in enumerate(hazard.transitions):
         loc = ("hazard", "transitions", index)
         if isinstance(transition.source, str):
-            refs.check("phase", transition.source, sc, (*loc, "source"))
+            if transition.source != "*":  # '*' means every phase
+                refs.check("phase", transition.source, sc, (*loc, "source"))
         else:
             for number, source in enumerate(transition.source):
                 refs.check("phase", source, sc, (*loc, "source", number))

@@ -52,3 +52,14 @@ def test_a_role_outside_the_joint_form_cannot_order_the_joint_action() -> None:
 def test_the_facilitator_cannot_post_before_the_drill_begins() -> None:
     drill = game()
     assert drill.code(cmd.Post(F, "Hello")) == "stage"
+
+
+def test_a_transition_from_any_phase_leaves_every_phase() -> None:
+    phases = [{"id": "calm", "label": "Calm"}, {"id": "storm", "label": "Storm"}]
+    to_storm = {"trigger": "blow", "source": "calm", "dest": "storm"}
+    anywhere = {"trigger": "stop", "source": "*", "dest": "calm", "when": {"turn": 2}}
+    drill = game(phases=phases, transitions=[to_storm, anywhere])
+    drill.turn()
+    assert drill.state.phase == "storm"
+    drill.turn()
+    assert drill.state.phase == "calm"

@@ -658,6 +658,7 @@ GOOD_CHANGES: list[tuple[str, Change]] = [
             inject_effect({"institution": "delegated_authority"})(s, r),
         ),
     ),
+    ("any source", lambda s, r: put(s, "hazard", "transitions", 0, "source", "*")),
     (
         "group target",
         lambda s, r: (
