@@ -108,15 +108,24 @@ def _joint(drill: Table, roles: Sequence[str]) -> None:
 
 
 def _fill(drill: Table, role: str) -> None:
+    """Order the most valuable legal actions, best first, up to six orders.
+
+    Values do not change while orders are placed (nothing resolves before the turn
+    closes) and an order that became illegal stays illegal, so one pass over the
+    actions sorted by value finds what picking the best legal action each time would.
+    """
     rules, state = drill.rules, drill.state
-    for _ in range(6):
-        options = [a for a in rules.actions.values() if a.kind == "effect" and a.joint is None]
-        options = [a for a in options if can_take(drill, role, a) and value(rules, state, a) > 0]
-        if not options or ap_left(rules, state, role) <= 0:
+    options = [a for a in rules.role_actions[role] if a.kind == "effect" and a.joint is None]
+    ranked = sorted(((value(rules, state, a), a.id, a) for a in options), reverse=True)
+    placed = 0
+    for worth, _, action in ranked:
+        if worth <= 0:
             return
-        best = max(options, key=lambda a: (value(rules, state, a), a.id))
-        if not attempt(drill, PlaceOrder(role, best.id, target=_target(rules, state, best))):
-            return
+        target = _target(rules, state, action)
+        while placed < 6 and ap_left(rules, state, role) > 0:
+            if not attempt(drill, PlaceOrder(role, action.id, target=target)):
+                break
+            placed += 1
 
 
 def greedy_policy(drill: Table, roles: Sequence[str], rng: random.Random) -> None:
