@@ -15,6 +15,7 @@ from drill.engine.scoring import Scores, score
 from drill.engine.state import DrillState
 from drill.engine.view import SeatView, view_for
 from drill.session.clock import Clock, SystemClock
+from drill.session.report import TurnReport, turn_report
 from drill.session.seats import BOT_POLICIES, SessionConfig
 from drill.session.timer import TurnTimer
 
@@ -55,6 +56,9 @@ class Session:
         self.record: Record = record or MemoryRecord()
         self.timer = TurnTimer(self.clock, config.turn_minutes * 60)
         self.listeners: list[Callable[[Command, list[Event]], None]] = []
+        self.reports: list[TurnReport] = []
+        self.hotwash: dict[str, str] = {}
+        """The hot wash after the drill: strengths, areas for improvement, notes."""
 
     def execute(self, command: Command) -> list[Event]:
         """Apply a command; it is recorded before this returns. Raises IllegalCommand."""
@@ -109,6 +113,9 @@ class Session:
                 POLICIES[name](self, roles, rng)
 
     def close_turn(self) -> list[Event]:
-        """Facilitator: let the bots order, then resolve the turn."""
+        """Facilitator: let the bots order, then resolve the turn and keep its report."""
         self.play_bots()
-        return self.execute(CloseTurn(FACILITATOR))
+        before = self.drill.state.clone()
+        events = self.execute(CloseTurn(FACILITATOR))
+        self.reports.append(turn_report(self.rules, before, self.drill.state, events))
+        return events
