@@ -1,0 +1,299 @@
+"""The Drill app: holds the live drill, moves between its screens, runs engine work in workers."""
+
+from __future__ import annotations
+
+import asyncio
+import traceback
+from collections.abc import Callable, Iterable, Mapping
+from functools import partial
+from pathlib import Path
+from typing import ClassVar, TypeVar
+
+from rich.text import Text
+from textual.actions import ActionParseResult
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.dom import DOMNode
+from textual.reactive import reactive
+from textual.screen import ModalScreen, Screen
+
+from drill.engine.commands import FACILITATOR, Command
+from drill.engine.reasons import IllegalCommand
+from drill.engine.rules import Rules, compile_rules
+from drill.files import load_bundle
+from drill.scenario.bundle import Bundle
+from drill.scenario.problems import ScenarioError
+from drill.scenario.text import Lang
+from drill.session.clock import Clock, SystemClock
+from drill.session.seats import Mode, SessionConfig
+from drill.session.session import Session
+from drill.tui.base import DrillMixin
+from drill.tui.flow import Flow
+from drill.tui.i18n import t
+from drill.tui.screens.confirm import ConfirmDialog
+from drill.tui.screens.error import ErrorDialog
+from drill.tui.screens.help import HelpScreen
+from drill.tui.screens.notice import NoticeDialog
+from drill.tui.screens.problems import ProblemsDialog
+from drill.tui.words import refusal_text
+
+T = TypeVar("T")
+MAX_SHOWN_ERRORS = 20
+
+
+class DrillApp(App[None]):
+    """A tabletop drill on one machine, facilitated or hot-seat."""
+
+    CSS_PATH = "drill.tcss"
+    TITLE = "Drill"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]  # noqa: RUF012
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f1", "help", "key.help"),
+        Binding("f2", "toggle_lang", "key.lang"),
+        Binding("ctrl+q", "quit", "key.quit", priority=True),
+    ]
+
+    lang: reactive[Lang] = reactive[Lang]("zh")
+    show_scores: reactive[bool] = reactive(True)
+    engine_busy: reactive[bool] = reactive(False)
+
+    def __init__(
+        self,
+        scenario: Bundle | Path | str | None = None,
+        *,
+        lang: Lang = "zh",
+        seed: int | None = None,
+        mode: Mode = "facilitated",
+        clock: Clock | None = None,
+        exit_after_ready: bool = False,
+    ) -> None:
+        super().__init__()
+        self.set_reactive(DrillApp.lang, lang)
+        self.clock: Clock = clock or SystemClock()
+        self.seed, self.mode = seed, mode
+        self.exit_after_ready = exit_after_ready
+        self.first: Bundle | Path | str | None = scenario
+        self.bundle: Bundle | None = None
+        self.rules: Rules | None = None
+        self.setup: SessionConfig | None = None
+        self.session: Session | None = None
+        self.unexpected: list[BaseException] = []
+        self.flow = Flow(self)
+
+    # --- start ----------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        """Open the first screen once the app runs."""
+        self.call_later(self._start)
+
+    def _start(self) -> None:
+        first = self.first
+        if isinstance(first, Bundle):
+            self.use_bundle(first)
+        elif first is not None:
+            self.open_scenario(first)
+        else:
+            self.flow.show_picker()
+        if self.exit_after_ready:
+            self.call_after_refresh(self.exit)
+
+    def open_scenario(self, path: Path | str) -> bool:
+        """Load a scenario file and go to the lobby; on problems show them and stay."""
+        try:
+            bundle = load_bundle(path)
+        except ScenarioError as error:
+            if len(self.screen_stack) <= 1:
+                self.flow.show_picker()
+            self.push_screen(ProblemsDialog(str(path), error.problems))
+            return False
+        self.use_bundle(bundle)
+        return True
+
+    def use_bundle(self, bundle: Bundle) -> None:
+        """Compile a checked scenario and open its lobby."""
+        self.bundle = bundle
+        self.rules = compile_rules(bundle.ruleset, bundle.scenario)
+        seed = self.seed if self.seed is not None else bundle.scenario.meta.seed
+        self.setup = SessionConfig(seed=seed, lang=self.lang, mode=self.mode)
+        for role in self.rules.role_order:
+            self.setup.seat(role)
+        self.flow.show_lobby()
+
+    # --- commands and workers ---------------------------------------------------------
+
+    def execute(self, command: Command) -> bool:
+        """Run one command; on refusal say why (the drill is unchanged) and return False."""
+        if self.session is None or self.engine_busy:
+            self.notify(t("busy", self.lang), severity="warning")
+            return False
+        try:
+            self.session.execute(command)
+        except IllegalCommand as error:
+            self.refused(error, getattr(command, "action", None))
+            return False
+        except Exception as error:
+            self.report_error(error)
+            return False
+        self.refresh_screen()
+        return True
+
+    def refused(self, error: IllegalCommand, action_id: str | None = None) -> None:
+        """Show why a command was refused."""
+        assert self.rules is not None
+        action = self.rules.actions.get(action_id) if action_id else None
+        text = refusal_text(self.rules, error.refusal, self.lang, action)
+        self.push_screen(NoticeDialog(t("refused.title", self.lang), text))
+
+    def run_engine(self, job: Callable[[], T], then: Callable[[T], None]) -> None:
+        """Run engine work in a thread; `then` gets its result on the app's thread."""
+        if self.engine_busy:
+            return
+        self.engine_busy = True
+
+        def work() -> None:
+            done: Callable[[], None]
+            try:
+                result = job()
+            except IllegalCommand as refused:
+                done = partial(self.refused, refused)
+            except Exception as error:
+                done = partial(self.report_error, error)
+            else:
+                done = partial(then, result)
+            self.call_from_thread(self._after_engine, done)
+
+        self.run_worker(work, thread=True, group="engine", exit_on_error=False)
+
+    def _after_engine(self, callback: Callable[[], None]) -> None:
+        self.engine_busy = False
+        try:
+            callback()
+        except Exception as error:
+            self.report_error(error)
+
+    def refresh_screen(self) -> None:
+        """Ask the active screen to show the drill as it stands."""
+        screen = self.screen
+        if hasattr(screen, "refresh_drill"):
+            screen.refresh_drill()
+
+    # --- errors -------------------------------------------------------------------------
+
+    def report_error(self, error: BaseException) -> None:
+        """Show an unexpected error in a dialog; the drill stays as it was."""
+        self._note(error)
+        self.push_screen(ErrorDialog(f"{type(error).__name__}: {error}"))
+
+    def _note(self, error: BaseException) -> None:
+        self.unexpected.append(error)
+        self.log.error("".join(traceback.format_exception(error)))
+
+    def _handle_exception(self, error: Exception) -> None:
+        """An error a handler let through: rebuild the broken screen from the drill, explain.
+
+        Textual stops the message loop of the widget whose handler failed, so that screen
+        is replaced by a fresh one built from the session, which holds the whole drill.
+        """
+        if not self._broke_a_screen() or len(self.unexpected) >= MAX_SHOWN_ERRORS:
+            self._note(error)
+            self.panic(Text(t("error.fatal", self.lang)))
+            return
+        self._note(error)
+        self.call_later(self._recover, error)
+
+    def _broke_a_screen(self) -> bool:
+        """Whether the failing code ran in a screen or widget (not in the app's own loop)."""
+        current = asyncio.current_task()
+        if current is None or not self.is_running:
+            return False
+        for screen in self.screen_stack:
+            if screen._task is current or any(w._task is current for w in screen.walk_children()):
+                return True
+        return False
+
+    def _recover(self, error: BaseException) -> None:
+        self.flow.recover()
+        self.push_screen(ErrorDialog(f"{type(error).__name__}: {error}"))
+
+    # --- keys ---------------------------------------------------------------------------
+
+    async def run_action(
+        self,
+        action: str | ActionParseResult,
+        default_namespace: DOMNode | None = None,
+        namespaces: Mapping[str, DOMNode] | None = None,
+    ) -> bool:
+        """Run an action (every key binding comes here); an error becomes a dialog."""
+        try:
+            return await super().run_action(action, default_namespace, namespaces)
+        except Exception as error:
+            self.report_error(error)
+            return True
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Change the language only where nothing half-typed could be lost."""
+        if action == "toggle_lang" and isinstance(self.screen, ModalScreen):
+            return None
+        return True
+
+    def action_toggle_lang(self) -> None:
+        """Switch between Chinese and English."""
+        self.lang = "en" if self.lang == "zh" else "zh"
+        if self.setup is not None:
+            self.setup.lang = self.lang
+
+    def watch_lang(self, lang: Lang) -> None:
+        """Relabel the footer."""
+        self.screen.refresh_bindings()
+
+    def action_help(self) -> None:
+        """Help for the current screen."""
+        screen = self.screen
+        if isinstance(screen, HelpScreen):
+            return
+        key = screen.HELP_KEY if isinstance(screen, DrillMixin) else "help.general"
+        self.push_screen(HelpScreen(key, self._keys_of(screen)))
+
+    def _keys_of(self, screen: Screen[object]) -> list[tuple[str, str]]:
+        return [
+            (self.get_key_display(b), t(b.description, self.lang))
+            for _, b, _, _ in screen.active_bindings.values()
+            if b.description
+        ]
+
+    async def action_quit(self) -> None:
+        """Quit; during a drill only after confirming (the drill is kept in memory only)."""
+        live = self.session is not None and self.session.state.stage != "closed"
+        if not live:
+            self.exit()
+            return
+        if isinstance(self.screen, ConfirmDialog):
+            return
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self.exit()
+
+        text = t("quit.text", self.lang)
+        self.push_screen(ConfirmDialog(t("quit.title", self.lang), text, danger=True), answer)
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """The command palette: the screen's own keys, then help, language and quit."""
+        seen: set[str] = set()
+        for node, binding, enabled, _ in screen.active_bindings.values():
+            if enabled and binding.description and binding.action not in seen:
+                seen.add(binding.action)
+                title = t(binding.description, self.lang)
+                keys = self.get_key_display(binding)
+                yield SystemCommand(title, keys, self._runner(node, binding.action))
+
+    def _runner(self, node: DOMNode, action: str) -> Callable[[], None]:
+        def run() -> None:
+            self.call_later(self.run_action, action, node)
+
+        return run
+
+    @property
+    def facilitator(self) -> str:
+        """The facilitator's seat id."""
+        return FACILITATOR

@@ -1,0 +1,84 @@
+"""Base classes of the app's screens and dialogs: typed access to the app, relabelling."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar, TypeVar, cast
+
+from textual.binding import Binding, BindingType
+from textual.screen import ModalScreen, Screen
+
+from drill.engine.rules import Rules
+from drill.scenario.text import Lang
+from drill.session.session import Session
+from drill.tui.i18n import t
+
+if TYPE_CHECKING:
+    from drill.tui.app import DrillApp
+
+R = TypeVar("R")
+
+
+class DrillMixin:
+    """What every screen of the app needs: the app, its language, the rules, the session."""
+
+    HELP_KEY: ClassVar[str] = "help.general"
+    """The catalogue key of this screen's help text (F1)."""
+
+    @property
+    def drill(self) -> DrillApp:
+        """The app, typed."""
+        return cast("DrillApp", cast(Screen[object], self).app)
+
+    @property
+    def lang(self) -> Lang:
+        """The language of the UI now."""
+        return self.drill.lang
+
+    @property
+    def rules(self) -> Rules:
+        """The compiled scenario of the drill."""
+        rules = self.drill.rules
+        assert rules is not None
+        return rules
+
+    @property
+    def session(self) -> Session:
+        """The drill being played."""
+        session = self.drill.session
+        assert session is not None
+        return session
+
+    def tr(self, key: str, **params: object) -> str:
+        """The catalogue text of `key` in the app's language."""
+        return t(key, self.lang, **params)
+
+
+class DrillScreen(DrillMixin, Screen[None]):
+    """A main screen; it is composed again when the language changes."""
+
+    def on_mount(self) -> None:
+        """Follow the app's language."""
+        self.watch(self.app, "lang", self._relabel, init=False)
+
+    async def _relabel(self, lang: Lang) -> None:
+        await self.recompose()
+        self.relabelled()
+
+    def relabelled(self) -> None:
+        """Called after the screen was composed again in another language."""
+
+    def refresh_drill(self) -> None:
+        """Show the drill as it stands now (after a command or a worker finished)."""
+
+
+class DrillDialog(DrillMixin, ModalScreen[R]):
+    """A dialog over a screen; Escape closes it without an answer."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "key.cancel"),
+        Binding("f1", "app.help", "key.help"),
+    ]
+
+    def action_cancel(self) -> None:
+        """Close without an answer."""
+        self.dismiss(None)

@@ -1,0 +1,22 @@
+"""The one translation layer of the app: every UI text goes through `t(key, lang, **params)`."""
+
+from __future__ import annotations
+
+from drill.scenario.text import Lang
+from drill.tui.i18n.catalogue import CATALOGUE
+
+__all__ = ["CATALOGUE", "Lang", "t", "t_or"]
+
+
+def t(key: str, lang: Lang, **params: object) -> str:
+    """The text of `key` in `lang` with `params` filled in; the key itself if unknown."""
+    entry = CATALOGUE.get(key)
+    if entry is None:
+        return key
+    template = entry[1] if lang == "zh" else entry[0]
+    return template.format(**params) if params else template
+
+
+def t_or(key: str, lang: Lang, fallback: str, **params: object) -> str:
+    """The text of `key` if the catalogue has it, else `fallback` (e.g. a scenario's own id)."""
+    return t(key, lang, **params) if key in CATALOGUE else fallback

@@ -1,0 +1,62 @@
+"""`drill play`: start the Textual app (the app itself is imported only when it runs)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from drill.files import bundled_scenarios
+from drill.scenario.text import LANGS, Lang
+from drill.session.seats import Mode
+
+MODES = ("facilitated", "hotseat")
+
+
+def resolve(name: str) -> Path:
+    """A path as given, or the bundled scenario with that name (e.g. 'flood_old_community')."""
+    path = Path(name).expanduser()
+    if path.exists():
+        return path
+    return next((p for p in bundled_scenarios() if name in (p.stem, p.name)), path)
+
+
+def run(
+    scenario: str | None,
+    lang: Lang = "zh",
+    seed: int | None = None,
+    mode: Mode = "facilitated",
+    exit_after_ready: bool = False,
+) -> int:
+    """Run the app until it is closed; the exit status."""
+    from drill.tui.app import DrillApp
+
+    app = DrillApp(
+        resolve(scenario) if scenario else None,
+        lang=lang,
+        seed=seed,
+        mode=mode,
+        exit_after_ready=exit_after_ready,
+    )
+    app.run(headless=exit_after_ready)
+    return app.return_code or 0
+
+
+@click.command("play")
+@click.argument("scenario", required=False)
+@click.option("--lang", type=click.Choice(LANGS), default="zh", show_default=True)
+@click.option("--seed", type=int, help="Seed of the drill (default: the scenario's seed).")
+@click.option("--mode", type=click.Choice(MODES), default="facilitated", show_default=True)
+@click.option("--exit-after-ready", is_flag=True, hidden=True)
+def play(
+    scenario: str | None, lang: Lang, seed: int | None, mode: Mode, exit_after_ready: bool
+) -> None:
+    """Play a drill: facilitated (one screen) or hot-seat (teams take the keyboard in turn).
+
+    Without SCENARIO a list of the scenarios shipped with Drill opens.
+    """
+    raise SystemExit(run(scenario, lang, seed, mode, exit_after_ready))
+
+
+if __name__ == "__main__":
+    play()

@@ -1,0 +1,81 @@
+"""The public briefing: the situation everyone starts from, and the map of the community."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Button, Static
+
+from drill.scenario.text import pick
+from drill.tui.base import DrillScreen
+from drill.tui.widgets.footer import KeyFooter
+from drill.tui.words import role_label
+
+
+class BriefingScreen(DrillScreen):
+    """Read aloud or on screen; then each role's private briefing, then turn 1."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "continue", "key.continue", priority=True),
+        Binding("1", "role(0)", "key.role_briefing", key_display="1-4"),
+        Binding("2", "role(1)", "key.role_briefing", show=False),
+        Binding("3", "role(2)", "key.role_briefing", show=False),
+        Binding("4", "role(3)", "key.role_briefing", show=False),
+    ]
+    HELP_KEY = "help.briefing"
+
+    def compose(self) -> ComposeResult:
+        """Title, the public briefing, the map, and what comes next."""
+        scenario = self.rules.scenario
+        with VerticalScroll(id="briefing", classes="page"):
+            yield Static(
+                self.tr("briefing.title", title=pick(scenario.meta.title, self.lang)),
+                classes="page-title",
+                markup=False,
+            )
+            yield Static(
+                pick(scenario.briefing, self.lang) or pick(scenario.meta.summary, self.lang),
+                classes="page-text",
+                markup=False,
+            )
+            if scenario.community.map is not None:
+                yield Static(self.tr("briefing.map"), classes="section-title")
+                yield Static(
+                    pick(scenario.community.map, self.lang), classes="text-map", markup=False
+                )
+            yield Static(self._next_text(), classes="page-hint", markup=False)
+            with Horizontal(classes="buttons"):
+                yield Button(self.tr("briefing.continue"), id="continue", variant="success")
+        yield KeyFooter()
+
+    def _next_text(self) -> str:
+        if self.drill.flow.hotseat:
+            return self.tr("briefing.next_hotseat")
+        roles = "  ".join(
+            f"{i + 1} {role_label(self.rules, r, self.lang)}"
+            for i, r in enumerate(self.rules.role_order[:4])
+        )
+        return self.tr("briefing.next_facilitated", roles=roles)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Private briefings are shown here only in facilitated mode (hot-seat hides them)."""
+        if action == "role":
+            return not self.drill.flow.hotseat
+        return True
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        """Continue."""
+        self.action_continue()
+
+    def action_continue(self) -> None:
+        """On to the private briefings or the first turn."""
+        self.drill.flow.after_briefing()
+
+    def action_role(self, index: int) -> None:
+        """Show one role's private briefing (facilitated mode)."""
+        order = self.rules.role_order
+        if index < len(order):
+            self.drill.flow.show_role_briefing(order[index])
