@@ -1,0 +1,132 @@
+"""Replay of a stored drill: step forward and back through its turns; nothing can be changed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.table import Table
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.widgets import Footer, Static
+
+from drill.engine import events as ev
+from drill.engine.drill import Drill
+from drill.engine.evolve import evolve
+from drill.engine.rules import Rules
+from drill.engine.scoring import score
+from drill.report.history import Moment, timeline
+from drill.report.words import w
+from drill.scenario.text import Lang, pick
+from drill.session.durable import stored_rules
+from drill.session.store import Store
+
+
+@dataclass(frozen=True)
+class ReplayTurn:
+    """The drill as it stood at the end of one turn (turn 0: before the first)."""
+
+    turn: int
+    phase: str
+    sectors: list[tuple[str, float]]
+    overall: float
+    moments: list[tuple[str, str]]
+
+
+@dataclass(frozen=True)
+class Replay:
+    """Every turn of a stored drill, ready to show."""
+
+    drill_id: int
+    title: str
+    turns: list[ReplayTurn]
+
+
+def _snapshot(rules: Rules, drill: Drill, lang: Lang, moments: list[tuple[str, str]]) -> ReplayTurn:
+    state = drill.state
+    phase = rules.phases.get(state.phase)
+    return ReplayTurn(
+        turn=state.turn,
+        phase=pick(phase.label, lang) if phase else state.phase,
+        sectors=[(pick(s.label, lang), state.sectors[sid]) for sid, s in rules.sectors.items()],
+        overall=score(rules, state).overall,
+        moments=moments,
+    )
+
+
+def replay_turns(store: Store, drill_id: int, lang: Lang = "zh") -> Replay:
+    """Fold the stored events turn by turn, keeping a picture of the end of each turn."""
+    row = store.drill(drill_id)
+    rules = stored_rules(store, drill_id)
+    log = store.events(drill_id)
+    lines = timeline(rules, log, lang)
+    drill = Drill(rules, row.config.seed)
+    turns: list[ReplayTurn] = []
+    for event in log:
+        if isinstance(event, ev.TurnStarted):
+            turns.append(_snapshot(rules, drill, lang, _of_turn(lines, drill.state.turn)))
+        evolve(rules, drill.state, event)
+    turns.append(_snapshot(rules, drill, lang, _of_turn(lines, drill.state.turn)))
+    return Replay(drill_id, pick(rules.scenario.meta.title, lang), turns)
+
+
+def _of_turn(lines: list[Moment], turn: int) -> list[tuple[str, str]]:
+    return [(m.kind, m.text) for m in lines if m.turn == turn]
+
+
+class ReplayApp(App[None]):
+    """A read-only look back at a stored drill, one turn at a time."""
+
+    TITLE = "Drill replay"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("left,p", "step(-1)", "previous turn"),
+        Binding("right,n", "step(1)", "next turn"),
+        Binding("home", "jump(0)", "first"),
+        Binding("end", "jump(-1)", "last"),
+        Binding("q,escape", "quit", "quit"),
+    ]
+
+    def __init__(self, replay: Replay, lang: Lang = "zh") -> None:
+        super().__init__()
+        self.replay, self.lang, self.index = replay, lang, 0
+
+    def compose(self) -> ComposeResult:
+        """A heading, the sectors and the events of the turn shown."""
+        yield Static(id="heading")
+        with VerticalScroll():
+            yield Static(id="sectors")
+            yield Static(id="moments")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Show the first picture."""
+        self.show()
+
+    def action_step(self, delta: int) -> None:
+        """One turn forward or back."""
+        self.index = max(0, min(len(self.replay.turns) - 1, self.index + delta))
+        self.show()
+
+    def action_jump(self, index: int) -> None:
+        """The first or the last turn."""
+        self.index = index % len(self.replay.turns)
+        self.show()
+
+    def show(self) -> None:
+        """Fill the widgets with the turn at `index`."""
+        shown, lang, count = self.replay.turns[self.index], self.lang, len(self.replay.turns)
+        heading = (
+            f"{w('drill', lang)} {self.replay.drill_id} — {self.replay.title} — "
+            f"{w('turn', lang)} {shown.turn} — {shown.phase} — "
+            f"{w('overall', lang)} {shown.overall:.1f}   ({self.index + 1}/{count})"
+        )
+        self.query_one("#heading", Static).update(heading)
+        sectors = Table(w("axis.functionality", lang), "")
+        for label, value in shown.sectors:
+            sectors.add_row(label, f"{value:.0f}")
+        self.query_one("#sectors", Static).update(sectors)
+        moments = Table(w("event", lang), "", expand=True)
+        for kind, text in shown.moments:
+            moments.add_row(w(f"kind.{kind}", lang), text)
+        self.query_one("#moments", Static).update(moments)

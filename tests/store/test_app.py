@@ -1,0 +1,115 @@
+"""The app on the drill database: resumed where it stopped, hot wash and plan kept, replay."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from drill.engine.commands import FACILITATOR, Begin, End, StartTurn
+from drill.hotwash import HotWash, PlanItem
+from drill.session.durable import bot_config, resume_session, start_session
+from drill.session.store import Store
+from drill.tui.durable import DurableApp
+from drill.tui.screens.console import ConsoleScreen
+from drill.tui.screens.end import EndScreen
+from drill.tui.screens.replay import ReplayApp, replay_turns
+from drill.tui.screens.review import PlanDialog
+from drill.tui.screens.sitrep import SitrepScreen
+
+from .support import db_path, reference
+
+SIZE = (120, 40)
+
+
+def stored_drill(folder: Path) -> Path:
+    """A drill stopped with turn 2's orders open (turn 1 resolved); its database."""
+    path = db_path(folder)
+    bundle, rules = reference()
+    with Store(path) as store:
+        session = start_session(store, bundle, bot_config(rules, 3, "greedy"))
+        session.execute(Begin(FACILITATOR))
+        session.execute(StartTurn(FACILITATOR))
+        session.play_bots()
+        session.close_turn()
+        session.execute(StartTurn(FACILITATOR))
+    return path
+
+
+def screen_after_resume(path: Path) -> tuple[str, int]:
+    """The screen a resumed drill opens on, and how many turn reports it rebuilt."""
+
+    async def run() -> tuple[str, int]:
+        with Store(path) as store:
+            session = resume_session(store, 1)
+            app = DurableApp(store, lang="en", resume=session)
+            async with app.run_test(size=SIZE) as pilot:
+                await pilot.pause()
+                return type(app.screen).__name__, len(session.reports)
+
+    return asyncio.run(run())
+
+
+def test_a_resumed_drill_opens_on_the_screen_of_its_stage(tmp_path: Path) -> None:
+    path = stored_drill(tmp_path)
+    assert screen_after_resume(path) == (ConsoleScreen.__name__, 1)
+    with Store(path) as store:
+        session = resume_session(store, 1)
+        session.close_turn()
+    assert screen_after_resume(path) == (SitrepScreen.__name__, 2)
+    with Store(path) as store:
+        resume_session(store, 1).execute(End(FACILITATOR))
+    assert screen_after_resume(path) == (EndScreen.__name__, 2)
+
+
+def test_the_hot_wash_typed_at_the_end_is_kept_with_the_drill(tmp_path: Path) -> None:
+    path = stored_drill(tmp_path)
+    with Store(path) as store:
+        resume_session(store, 1).execute(End(FACILITATOR))
+
+    async def run() -> None:
+        with Store(path) as store:
+            app = DurableApp(store, lang="en", resume=resume_session(store, 1))
+            async with app.run_test(size=SIZE) as pilot:
+                await pilot.press("f7")
+                app.screen.query_one("#hotwash-strengths").text = "Fast warnings\n\nGood pact"
+                await pilot.pause()
+                await pilot.press("f8")
+                await pilot.pause()
+                assert isinstance(app.screen, PlanDialog)
+                app.screen.query_one("#plan-0-action").value = "Monthly warning drill"
+                app.screen.query_one("#plan-0-responsible").value = "committee"
+                await pilot.click("#save")
+                await pilot.pause()
+
+    asyncio.run(run())
+    with Store(path) as store:
+        assert store.hotwash(1) == HotWash(("Fast warnings", "Good pact"))
+        assert store.plan(1) == [PlanItem("Monthly warning drill", "", "committee", "")]
+
+
+def test_replay_steps_through_every_turn(tmp_path: Path) -> None:
+    path = stored_drill(tmp_path)
+    with Store(path) as store:
+        replay = replay_turns(store, 1, "en")
+    assert [t.turn for t in replay.turns] == [0, 1, 2]
+
+    async def run() -> None:
+        app = ReplayApp(replay, "en")
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("right", "right", "right")
+            assert app.index == 2
+            await pilot.press("left")
+            assert app.index == 1
+            await pilot.press("home")
+            assert app.index == 0
+
+    asyncio.run(run())
+
+
+def test_a_drill_stored_in_the_lobby_begins_when_resumed(tmp_path: Path) -> None:
+    bundle, rules = reference()
+    path = db_path(tmp_path)
+    with Store(path) as store:
+        start_session(store, bundle, bot_config(rules, 3, "greedy"))
+    name, _ = screen_after_resume(path)
+    assert name == "BriefingScreen"
