@@ -134,6 +134,14 @@ class DurableApp(DrillApp):
             return isinstance(self.screen, EndScreen) and self.drill_id is not None
         return super().check_action(action, parameters)
 
+    async def action_quit(self) -> None:
+        """Quit at once when the drill is stored: nothing is lost, it can be resumed."""
+        drill_id = self.drill_id
+        if drill_id is None or self.session is None or self.session.state.stage == "closed":
+            await super().action_quit()
+            return
+        self.exit(message=f"drill {drill_id} is kept: `drill resume {drill_id}` continues it.")
+
     def action_plan(self) -> None:
         """Edit the improvement plan of the drill."""
         if self.drill_id is not None:

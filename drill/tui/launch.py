@@ -27,18 +27,22 @@ def run(
     seed: int | None = None,
     mode: Mode = "facilitated",
     exit_after_ready: bool = False,
+    db: Path | None = None,
 ) -> int:
-    """Run the app until it is closed; the exit status."""
-    from drill.tui.app import DrillApp
+    """Run the app until it is closed; the exit status. Drills are kept in the database `db`."""
+    from drill.durable_cli import open_store
+    from drill.tui.durable import DurableApp
 
-    app = DrillApp(
-        resolve(scenario) if scenario else None,
-        lang=lang,
-        seed=seed,
-        mode=mode,
-        exit_after_ready=exit_after_ready,
-    )
-    app.run(headless=exit_after_ready)
+    with open_store(db) as store:
+        app = DurableApp(
+            store,
+            resolve(scenario) if scenario else None,
+            lang=lang,
+            seed=seed,
+            mode=mode,
+            exit_after_ready=exit_after_ready,
+        )
+        app.run(headless=exit_after_ready)
     return app.return_code or 0
 
 
@@ -48,14 +52,21 @@ def run(
 @click.option("--seed", type=int, help="Seed of the drill (default: the scenario's seed).")
 @click.option("--mode", type=click.Choice(MODES), default="facilitated", show_default=True)
 @click.option("--exit-after-ready", is_flag=True, hidden=True)
+@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), envvar="DRILL_DB")
 def play(
-    scenario: str | None, lang: Lang, seed: int | None, mode: Mode, exit_after_ready: bool
+    scenario: str | None,
+    lang: Lang,
+    seed: int | None,
+    mode: Mode,
+    exit_after_ready: bool,
+    db: Path | None,
 ) -> None:
     """Play a drill: facilitated (one screen) or hot-seat (teams take the keyboard in turn).
 
-    Without SCENARIO a list of the scenarios shipped with Drill opens.
+    Without SCENARIO a list of the scenarios shipped with Drill opens. Every command is
+    kept in the drill database (--db; `drill sessions` lists them, `drill resume` continues).
     """
-    raise SystemExit(run(scenario, lang, seed, mode, exit_after_ready))
+    raise SystemExit(run(scenario, lang, seed, mode, exit_after_ready, db))
 
 
 if __name__ == "__main__":

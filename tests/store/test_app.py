@@ -6,7 +6,9 @@ import asyncio
 from pathlib import Path
 
 from drill.engine.commands import FACILITATOR, Begin, End, StartTurn
+from drill.engine.state import DrillState
 from drill.hotwash import HotWash, PlanItem
+from drill.session.clock import FrozenClock
 from drill.session.durable import bot_config, resume_session, start_session
 from drill.session.store import Store
 from drill.tui.durable import DurableApp
@@ -113,3 +115,27 @@ def test_a_drill_stored_in_the_lobby_begins_when_resumed(tmp_path: Path) -> None
         start_session(store, bundle, bot_config(rules, 3, "greedy"))
     name, _ = screen_after_resume(path)
     assert name == "BriefingScreen"
+
+
+def test_a_drill_started_in_the_app_is_stored_command_by_command(tmp_path: Path) -> None:
+    bundle, _ = reference()
+    path = db_path(tmp_path)
+
+    async def run() -> DrillState:
+        with Store(path) as store:
+            app = DurableApp(store, bundle, lang="en", seed=7, clock=FrozenClock())
+            async with app.run_test(size=SIZE) as pilot:
+                await pilot.press("ctrl+s", "enter")
+                await app.workers.wait_for_complete()
+                await pilot.pause()
+                assert isinstance(app.screen, ConsoleScreen)
+                assert app.session is not None
+                state = app.session.state
+                await pilot.press("ctrl+q")
+                await pilot.pause()
+            return state
+
+    played = asyncio.run(run())
+    with Store(path) as store:
+        assert store.drill(1).status == "orders"
+        assert resume_session(store, 1).state == played
