@@ -13,13 +13,12 @@ from textual.widgets import DataTable, Static
 
 from drill.engine.commands import FACILITATOR, Hold, Pause, Release, Skip
 from drill.engine.view import SeatView
-from drill.scenario.text import pick
 from drill.tui.base import DrillScreen
 from drill.tui.screens.confirm import ConfirmDialog
 from drill.tui.screens.inject_dialog import InjectDialog
 from drill.tui.screens.override_dialog import OverrideDialog
 from drill.tui.screens.paused import PausedScreen
-from drill.tui.widgets import panels
+from drill.tui.widgets import panels, queue
 from drill.tui.widgets.footer import KeyFooter
 from drill.tui.widgets.scores import scores_table
 from drill.tui.widgets.status import timer_text
@@ -74,10 +73,10 @@ class ConsoleScreen(DrillScreen):
 
     def _columns(self) -> None:
         seats = self.query_one("#seats", DataTable)
-        for key in ("no", "role", "played", "orders", "state"):
+        for key in ("no", "role", "orders", "state"):
             seats.add_column(self.tr(f"console.col.{key}"), key=key)
         injects = self.query_one("#injects", DataTable)
-        for key in ("state", "when", "title", "to"):
+        for key in ("state", "when", "title"):
             injects.add_column(self.tr(f"console.col.{key}"), key=key)
         self.refresh_drill()
         injects.focus()
@@ -113,7 +112,7 @@ class ConsoleScreen(DrillScreen):
             "  ",
             (phase_label(rules, view.phase, lang), "bold yellow"),
             "  ",
-            stage,
+            f"[{stage}]",
             "  ",
             timer_text(self.session.timer, lang),
         )
@@ -125,28 +124,9 @@ class ConsoleScreen(DrillScreen):
         table = self.query_one("#seats", DataTable)
         row = table.cursor_row
         table.clear()
-        setup = self.drill.setup
-        for i, role in enumerate(self.rules.role_order):
-            seat = setup.seat(role) if setup is not None else None
-            played = (
-                self.tr("lobby.people")
-                if seat is None or seat.human
-                else self.tr(f"lobby.bot_{seat.bot}")
-            )
-            orders = view.orders.get(role, ())
-            used = sum(o.ap for o in orders)
-            done = role in view.submitted
-            state = (
-                Text("✓ " + self.tr("console.submitted"), "green")
-                if done
-                else Text("… " + self.tr("console.waiting"), "yellow")
-            )
-            label = role_label(self.rules, role, self.lang)
-            if seat is not None and seat.team:
-                label += f" · {seat.team}"
-            total = self.rules.roles[role].action_points
-            cells = (str(i + 1), label, played, f"{len(orders)} · {used}/{total}", state)
-            table.add_row(*cells, key=role)
+        assert self.drill.setup is not None
+        for cells in queue.seat_rows(self.rules, view, self.drill.setup, self.lang):
+            table.add_row(*cells, key=cells[0])
         if table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1))
 
@@ -162,64 +142,11 @@ class ConsoleScreen(DrillScreen):
                 parts.append(Text(f"  #{order.id} {panels.order_text(rules, order, lang)}"))
         return Group(*parts)
 
-    def _inject_rows(self, view: SeatView) -> list[tuple[str, Text, str, str, str]]:
-        rules, lang, state = self.rules, self.lang, self.session.state
-        rows = []
-        for iid, inject in rules.injects.items():
-            rows.append(
-                (
-                    iid,
-                    self._inject_state(iid),
-                    self._when(iid),
-                    inject_title(rules, iid, lang),
-                    self._to(inject.to),
-                )
-            )
-        for aid, adhoc in state.adhoc.items():
-            mark = Text("✓ " + self.tr("inject.released", turn=adhoc.turn), "green")
-            rows.append(
-                (
-                    aid,
-                    mark,
-                    self.tr("inject.adhoc"),
-                    adhoc.title or adhoc.text[:40],
-                    self._to(adhoc.to),
-                )
-            )
-        return rows
-
-    def _inject_state(self, iid: str) -> Text:
-        state = self.session.state
-        if iid in state.released:
-            return Text("✓ " + self.tr("inject.released", turn=state.released[iid]), "green")
-        if iid in state.skipped:
-            return Text("⤫ " + self.tr("inject.skipped"), "dim")
-        if iid in state.held:
-            return Text("⏸ " + self.tr("inject.held"), "bold yellow")
-        if iid in state.queued:
-            return Text("! " + self.tr("inject.queued"), "bold magenta")
-        return Text("· " + self.tr("inject.pending"), "")
-
-    def _when(self, iid: str) -> str:
-        inject = self.rules.injects[iid]
-        if inject.turn is not None:
-            return self.tr("inject.turn", turn=inject.turn)
-        if inject.when is not None:
-            return self.tr("inject.condition")
-        if any(i.contingency == iid for i in self.rules.injects.values()):
-            return self.tr("inject.contingency")
-        return self.tr("inject.on_demand")
-
-    def _to(self, to: list[str] | str | tuple[str, ...]) -> str:
-        if to == "all" or tuple(to) == self.rules.role_order:
-            return self.tr("inject.everyone")
-        return self.tr("list.sep").join(role_label(self.rules, r, self.lang) for r in to)
-
     def _fill_injects(self, view: SeatView) -> None:
         table = self.query_one("#injects", DataTable)
         row = table.cursor_row
         table.clear()
-        for iid, *cells in self._inject_rows(view):
+        for iid, *cells in queue.inject_rows(self.rules, self.session.state, self.lang):
             table.add_row(*cells, key=iid)
         if table.row_count:
             table.move_cursor(row=min(max(row, 0), table.row_count - 1))
@@ -239,21 +166,9 @@ class ConsoleScreen(DrillScreen):
             self._show_inject()
 
     def _show_inject(self) -> None:
-        iid = self.selected_inject()
-        detail = self.query_one("#inject-detail", Static)
-        inject = self.rules.injects.get(iid or "")
-        if inject is None:
-            adhoc = self.session.state.adhoc.get(iid or "")
-            detail.update(Text(adhoc.text if adhoc else ""))
-            return
-        parts: list[RenderableType] = [
-            Text(inject_title(self.rules, inject.id, self.lang), style="bold"),
-            Text(pick(inject.text, self.lang)),
-        ]
-        if inject.notes is not None:
-            notes = pick(inject.notes, self.lang)
-            parts.append(panels.marked("✎ " + self.tr("inbox.notes") + ":", notes, "magenta"))
-        detail.update(Group(*parts))
+        iid = self.selected_inject() or ""
+        detail = queue.inject_detail(self.rules, self.session.state, iid, self.lang)
+        self.query_one("#inject-detail", Static).update(detail)
 
     def _fill_scores(self) -> None:
         shown = self.tr(

@@ -145,7 +145,7 @@ class SitrepScreen(DrillScreen):
     def _orders(self) -> RenderableType:
         if not self.report.outcomes:
             return Text(self.tr("sitrep.no_orders"), style="dim")
-        table = Table(box=None, padding=(0, 1), show_header=False, expand=True)
+        table = Table.grid(padding=(0, 2), expand=True)
         table.add_column(no_wrap=True)
         table.add_column(ratio=1)
         for outcome in self.report.outcomes:

@@ -8,8 +8,8 @@ from drill.engine.rules import Rules
 from drill.scenario.text import Lang, pick
 from drill.tui.i18n import t
 
-MARKERS = ("●", "■", "▲", "◆", "✚", "✖", "○", "□")
-"""One shape per sector, so the lines differ without colour."""
+MARKERS = ("o", "#", "^", "*", "+", "x", "@", "%")
+"""One shape per sector, so the lines differ without colour (one column wide everywhere)."""
 
 
 class FunctionalityChart(PlotextPlot):

@@ -37,7 +37,7 @@ class KeyFooter(Footer):
     def compose(self) -> ComposeResult:
         """The keys of the active screen, described in the app's language."""
         lang: Lang = "zh" if getattr(self.app, "lang", "en") == "zh" else "en"
-        if self.is_attached:
+        if self.is_attached and self._bindings_ready:
             self._shown = self._signature(self.screen)
         for widget in super().compose():
             if isinstance(widget, FooterKey):

@@ -56,19 +56,24 @@ def scores_table(scores: Scores, lang: Lang, detail: bool = True) -> Table:
 
 def objectives_table(rules: Rules, scores: Scores, lang: Lang) -> Table:
     """Each objective with its HSEEP rating as a letter, a symbol and a word."""
-    table = Table(box=None, padding=(0, 1), show_edge=False, expand=True)
-    table.add_column(t("end.rating", lang), no_wrap=True)
-    table.add_column(t("end.objective", lang), ratio=1)
+    table = Table.grid(padding=(0, 1), expand=True)
+    table.add_column(no_wrap=True)
+    table.add_column(ratio=1)
     for oid, objective in rules.objectives.items():
         rating = scores.objectives.get(oid, "-")
         style = RATING_STYLE.get(rating, "")
-        cell = Text(
-            f"{RATING_MARK.get(rating, '·')} {rating} {t(f'rating.{rating}', lang)}", style=style
-        )
+        mark = Text(f"{RATING_MARK.get(rating, '·')} {rating}", style=style)
         capability = t_or(
             f"capability.{objective.capability}", lang, objective.capability.replace("_", " ")
         )
-        table.add_row(cell, Text.assemble(pick(objective.text, lang), (f"  [{capability}]", "dim")))
+        about = Text.assemble(
+            (t(f"rating.{rating}", lang), style),
+            (f" · {capability}", "dim"),
+            "\n",
+            pick(objective.text, lang),
+        )
+        table.add_row(mark, about)
+        table.add_row("", "")
     return table
 
 
