@@ -13,7 +13,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 play: $(STAMP)
-	$(BIN)/drill demo
+	$(BIN)/drill play scenarios/flood_old_community.yaml
 
 test: $(STAMP)
 	$(BIN)/pytest -n 2

@@ -24,6 +24,7 @@ from drill.scenario.source import load_yaml
 from drill.scenario.text import LANGS, Lang
 from drill.simulation import Batch, Progress, simulate, summarise
 from drill.tables import plural
+from drill.tui.launch import play
 
 DEBUG_ENV = "DRILL_DEBUG"
 """Set to 1 to see the full traceback of an unexpected error."""
@@ -286,6 +287,7 @@ for _command in AUTHORING_COMMANDS:  # new, lint, graph, balance, handouts
     cli.add_command(_command)
 for _command in STORE_COMMANDS:  # sessions, resume, replay, branch, export, report, compare
     cli.add_command(_command)
+cli.add_command(play)  # the Textual app (drill/tui/launch.py)
 
 
 def main() -> None:
