@@ -90,8 +90,8 @@ class DurableApp(DrillApp):
     """The Drill app writing to the drill database, with the report and plan at the end."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f8", "plan", "Improvement plan / 改进计划"),
-        Binding("f9", "review", "Report and export / 报告与导出"),
+        Binding("f8", "plan", "key.plan"),
+        Binding("f9", "review", "key.review"),
     ]
 
     def __init__(self, store: Store, *args: Any, resume: Session | None = None, **kw: Any) -> None:

@@ -44,6 +44,8 @@ COMMON: dict[str, tuple[str, str]] = {
     "key.close_turn": ("Close turn", "结束本轮"),
     "key.end": ("End", "结束演练"),
     "key.finish": ("Finish", "完成并退出"),
+    "key.plan": ("Improvement plan", "改进计划"),
+    "key.review": ("Report / export", "报告与导出"),
     # buttons
     "button.yes": ("Yes", "是"),
     "button.no": ("No", "否"),
