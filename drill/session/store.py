@@ -378,14 +378,24 @@ class SqliteRecord:
         self.next_seq = next_seq
         self.clock = clock
         self.scorer: Callable[[], float | None] | None = None
+        self.failed: StoreError | None = None
 
     def append(self, command: Command, events: list[Event]) -> None:
-        """Store the command and its events; returns only once they are on disk."""
+        """Store the command and its events; returns only once they are on disk.
+
+        After one failed append every later one fails too, so the stored drill never has a
+        hole in it: it stays the drill as it was up to the last stored command.
+        """
+        if self.failed is not None:
+            raise StoreError(f"{self.failed}; quit and `drill resume {self.drill_id}`")
         at = self.clock.wall() if self.clock is not None else time.time()
         scored = self.scorer is not None and any(isinstance(e, SCORED_AFTER) for e in events)
         overall = self.scorer() if scored and self.scorer is not None else None
-        entry = Entry(self.next_seq, at, command, events)
-        self.store.append(self.drill_id, entry, overall)
+        try:
+            self.store.append(self.drill_id, Entry(self.next_seq, at, command, events), overall)
+        except StoreError as error:
+            self.failed = error
+            raise
         self.next_seq += 1
 
 

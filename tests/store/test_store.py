@@ -178,3 +178,27 @@ def test_an_empty_file_becomes_a_new_database(tmp_path: Path) -> None:
     path.write_bytes(b"")
     with Store(path) as store:
         assert store.drills() == []
+
+
+def test_after_a_failed_append_nothing_more_is_stored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bundle, rules = reference()
+    commands = [c for c, _ in played(7)]
+    with Store(db_path(tmp_path)) as store:
+        session = start_session(store, bundle, bot_config(rules, 7, "random"))
+        for command in commands[:5]:
+            session.execute(command)
+        real = store.append
+
+        def full_disk(*args: object, **kwargs: object) -> None:
+            raise StoreError("database or disk is full")
+
+        monkeypatch.setattr(store, "append", full_disk)
+        with pytest.raises(StoreError, match="full"):
+            session.execute(commands[5])
+        monkeypatch.setattr(store, "append", real)
+        with pytest.raises(StoreError, match="drill resume 1"):
+            session.execute(commands[6])
+        assert [e.command for e in store.entries(1)] == commands[:5]
+        assert resume_session(store, 1).state == replayed(commands[:5], 7).state
