@@ -52,22 +52,28 @@ class Drill:
         """The seed of the drill's random generator."""
         return self.state.seed
 
-    def execute(self, command: Command) -> list[Event]:
-        """Apply `command`: its events are folded and logged, or IllegalCommand is raised."""
-        events, reached = decide_with_state(self.rules, self.state, command)
+    def decide(self, command: Command) -> tuple[list[Event], DrillState | None]:
+        """The events of `command` (and the state they reach, when built); nothing changes."""
+        return decide_with_state(self.rules, self.state, command)
+
+    def apply(self, events: list[Event], reached: DrillState | None = None) -> None:
+        """Fold decided events into the drill (adopting `reached`, their fold, if given)."""
         if reached is not None:
             self.state = reached
         else:
             for event in events:
                 evolve(self.rules, self.state, event)
         self.log.extend(events)
+
+    def execute(self, command: Command) -> list[Event]:
+        """Apply `command`: its events are folded and logged, or IllegalCommand is raised."""
+        events, reached = self.decide(command)
+        self.apply(events, reached)
         return events
 
     @classmethod
     def from_log(cls, rules: Rules, events: Iterable[Event], seed: int | None = None) -> Drill:
         """A drill rebuilt from its events."""
         drill = cls(rules, seed)
-        for event in events:
-            evolve(rules, drill.state, event)
-            drill.log.append(event)
+        drill.apply(list(events))
         return drill
