@@ -27,7 +27,7 @@ from drill.scenario.text import Lang
 from drill.session.clock import Clock, SystemClock
 from drill.session.seats import Mode, SessionConfig
 from drill.session.session import Session
-from drill.tui.base import DrillMixin
+from drill.tui.base import DrillMixin, DrillScreen
 from drill.tui.flow import Flow
 from drill.tui.i18n import t
 from drill.tui.screens.confirm import ConfirmDialog
@@ -243,7 +243,12 @@ class DrillApp(App[None]):
             self.setup.lang = self.lang
 
     def watch_lang(self, lang: Lang) -> None:
-        """Relabel the footer."""
+        """Compose every screen again in the new language (dialogs cannot be open here)."""
+        for name in [n for n in self._installed_screens if n.startswith("order-")]:
+            self.uninstall_screen(name)
+        for screen in self.screen_stack:
+            if isinstance(screen, DrillScreen):
+                self.call_later(screen.relabel)
         self.screen.refresh_bindings()
 
     def action_help(self) -> None:

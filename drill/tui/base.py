@@ -56,11 +56,8 @@ class DrillMixin:
 class DrillScreen(DrillMixin, Screen[None]):
     """A main screen; it is composed again when the language changes."""
 
-    def on_mount(self) -> None:
-        """Follow the app's language."""
-        self.watch(self.app, "lang", self._relabel, init=False)
-
-    async def _relabel(self, lang: Lang) -> None:
+    async def relabel(self) -> None:
+        """Compose the screen again in the app's language (the app calls this)."""
         await self.recompose()
         self.relabelled()
 
