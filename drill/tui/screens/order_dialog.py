@@ -108,6 +108,15 @@ class OrderDialog(DrillDialog[bool]):
         """Highlight the preset action (or the first available one)."""
         self.call_after_refresh(self._start)
 
+    def prepare(self, preset: Preset) -> None:
+        """Open again (the form is kept between orders): new preset, the drill as it is now."""
+        self.preset = preset
+        self.options = action_options(self.rules, self.session.state, self.role)
+        self.query_one(".dialog-title", Static).update(self._title())
+        self.query_one("#actions", OptionList).set_options(self._option(o) for o in self.options)
+        self.current = None
+        self._start()
+
     def _start(self) -> None:
         actions = self.query_one("#actions", OptionList)
         wanted = self._preset_action()

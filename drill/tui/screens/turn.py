@@ -222,10 +222,20 @@ class TurnScreen(DrillScreen):
         if event.pane.id is not None:
             self.page = event.pane.id
 
+    def _after_dialog(self, changed: bool | None) -> None:
+        if changed:
+            self.refresh_drill()
+
     def _order(self, preset: Preset | None = None) -> None:
-        self.app.push_screen(
-            OrderDialog(self.role, preset or Preset()), lambda _: self.refresh_drill()
-        )
+        """The order form; one per role, kept between orders so it opens at once."""
+        name = f"order-{self.role}"
+        if self.app.is_screen_installed(name):
+            form = self.app.get_screen(name)
+            assert isinstance(form, OrderDialog)
+            form.prepare(preset or Preset())
+        else:
+            self.app.install_screen(OrderDialog(self.role, preset or Preset()), name)
+        self.app.push_screen(name, self._after_dialog)
 
     def action_add(self) -> None:
         """Choose an action to order."""
@@ -241,11 +251,11 @@ class TurnScreen(DrillScreen):
 
     def action_joint(self) -> None:
         """Invite other roles to a joint action."""
-        self.app.push_screen(JointDialog(self.role), lambda _: self.refresh_drill())
+        self.app.push_screen(JointDialog(self.role), self._after_dialog)
 
     def action_message(self) -> None:
         """Post a message on the community platform."""
-        self.app.push_screen(PostDialog(self.role), lambda _: self.refresh_drill())
+        self.app.push_screen(PostDialog(self.role), self._after_dialog)
 
     def action_withdraw(self) -> None:
         """Withdraw the highlighted order."""
