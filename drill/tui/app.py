@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import traceback
 from collections.abc import Callable, Iterable, Mapping
 from functools import partial
@@ -39,6 +40,10 @@ from drill.tui.words import refusal_text
 
 T = TypeVar("T")
 MAX_SHOWN_ERRORS = 20
+GC_THRESHOLDS = (50_000, 50, 1000)
+"""Textual and the drill keep many long-lived objects; with Python's default thresholds a full
+collection of them lands in a keypress now and then (50-100 ms). The app collects them itself
+between turns (`collect_garbage`), where nobody is waiting for a key."""
 
 
 class DrillApp(App[None]):
@@ -83,7 +88,8 @@ class DrillApp(App[None]):
     # --- start ----------------------------------------------------------------------
 
     def on_mount(self) -> None:
-        """Open the first screen once the app runs."""
+        """Open the first screen once the app runs; keep garbage collection out of keypresses."""
+        gc.set_threshold(*GC_THRESHOLDS)
         self.call_later(self._start)
 
     def _start(self) -> None:
@@ -170,6 +176,10 @@ class DrillApp(App[None]):
             callback()
         except Exception as error:
             self.report_error(error)
+
+    def collect_garbage(self) -> None:
+        """A full collection once the screen is drawn, at a moment nobody waits for a key."""
+        self.call_after_refresh(gc.collect)
 
     def refresh_screen(self) -> None:
         """Ask the active screen to show the drill as it stands."""

@@ -96,6 +96,7 @@ class Flow:
     def play_turn(self) -> None:
         """The facilitator's console; in hot-seat mode each team takes the keyboard first."""
         self.show(ConsoleScreen())
+        self.app.collect_garbage()
         if self.hotseat:
             waiting = [
                 r for r in self._session.human_roles if r not in self._session.state.submitted
@@ -128,7 +129,11 @@ class Flow:
     def close_turn(self) -> None:
         """Resolve the turn in a worker, then show its situation report."""
         session = self._session
-        self.app.run_engine(session.close_turn, lambda _: self.show(SitrepScreen()))
+        self.app.run_engine(session.close_turn, lambda _: self._report())
+
+    def _report(self) -> None:
+        self.show(SitrepScreen())
+        self.app.collect_garbage()
 
     def after_report(self) -> None:
         """After the situation report: the next turn, or the end of the drill."""
