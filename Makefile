@@ -27,6 +27,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/authoring_bench.py
 	$(BIN)/python benchmarks/store_bench.py
+	$(BIN)/python benchmarks/app_bench.py
 
 schema: $(STAMP)
 	$(BIN)/python -m drill.authoring.schema_files
