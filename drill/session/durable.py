@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
 
@@ -53,9 +53,13 @@ def stored_rules(store: Store, drill_id: int) -> Rules:
     return compile_rules(bundle.ruleset, bundle.scenario)
 
 
+def _overall(session: Session) -> Callable[[], float | None]:
+    return lambda: session.scores().overall
+
+
 def _durable(session: Session, record: SqliteRecord) -> Session:
-    record.scorer = lambda: session.scores().overall
     session.record = record
+    session.listeners.append(lambda _, events: record.keep_score(events, _overall(session)))
     return session
 
 

@@ -61,9 +61,14 @@ class Session:
         """The hot wash after the drill: strengths, areas for improvement, notes."""
 
     def execute(self, command: Command) -> list[Event]:
-        """Apply a command; it is recorded before this returns. Raises IllegalCommand."""
-        events = self.drill.execute(command)
+        """Apply a command; it is recorded before this returns. Raises IllegalCommand.
+
+        The command is decided, then recorded, then applied: if recording fails, the
+        drill in memory stays as it was and matches the record.
+        """
+        events, reached = self.drill.decide(command)
         self.record.append(command, events)
+        self.drill.apply(events, reached)
         self._time(command)
         for listener in self.listeners:
             listener(command, events)

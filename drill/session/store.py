@@ -245,8 +245,8 @@ class Store:
         row = self._query("SELECT MAX(seq) FROM commands WHERE drill = ?", (drill_id,))[0]
         return SqliteRecord(self, drill_id, (row[0] or 0) + 1, clock)
 
-    def append(self, drill_id: int, entry: Entry, overall: float | None = None) -> None:
-        """Store one command and its events (and the overall score, if given) in one commit."""
+    def append(self, drill_id: int, entry: Entry) -> None:
+        """Store one command and its events in one commit."""
         stage, turn = progress_of(entry.events)
         with self.transaction() as db:
             _insert_entries(db, drill_id, [entry])
@@ -254,8 +254,6 @@ class Store:
                 db.execute("UPDATE drills SET status = ? WHERE id = ?", (stage, drill_id))
             if turn is not None:
                 db.execute("UPDATE drills SET turn = ? WHERE id = ?", (turn, drill_id))
-            if overall is not None:
-                db.execute("UPDATE drills SET overall = ? WHERE id = ?", (overall, drill_id))
 
     def entries(self, drill_id: int) -> list[Entry]:
         """Every stored command of a drill with its events, in order."""
@@ -367,17 +365,13 @@ class Store:
 
 
 class SqliteRecord:
-    """A Session record in the drill database: one committed transaction per command.
-
-    `scorer`, when set, gives the overall score to keep whenever a turn is resolved.
-    """
+    """A Session record in the drill database: one committed transaction per command."""
 
     def __init__(self, store: Store, drill_id: int, next_seq: int, clock: Clock | None) -> None:
         self.store = store
         self.drill_id = drill_id
         self.next_seq = next_seq
         self.clock = clock
-        self.scorer: Callable[[], float | None] | None = None
         self.failed: StoreError | None = None
 
     def append(self, command: Command, events: list[Event]) -> None:
@@ -389,14 +383,17 @@ class SqliteRecord:
         if self.failed is not None:
             raise StoreError(f"{self.failed}; quit and `drill resume {self.drill_id}`")
         at = self.clock.wall() if self.clock is not None else time.time()
-        scored = self.scorer is not None and any(isinstance(e, SCORED_AFTER) for e in events)
-        overall = self.scorer() if scored and self.scorer is not None else None
         try:
-            self.store.append(self.drill_id, Entry(self.next_seq, at, command, events), overall)
+            self.store.append(self.drill_id, Entry(self.next_seq, at, command, events))
         except StoreError as error:
             self.failed = error
             raise
         self.next_seq += 1
+
+    def keep_score(self, events: list[Event], overall: Callable[[], float | None]) -> None:
+        """After a command was applied: keep the overall score if it resolved a turn."""
+        if self.failed is None and any(isinstance(e, SCORED_AFTER) for e in events):
+            self.store.set_overall(self.drill_id, overall())
 
 
 SCORED_AFTER = (ev.FunctionalityRecorded, ev.DrillEnded)
