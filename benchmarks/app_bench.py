@@ -115,7 +115,7 @@ async def long_drill() -> dict[str, Any]:
     app = make_app(long_bundle())
     samples = []
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("tab", "tab", "tab", "tab", "tab", "tab", "enter", "down", "enter")
+        await pilot.press(*["tab"] * 7, "enter", "down", "enter")
         await pilot.press(
             "tab", "tab", "tab", "tab", "tab", "tab", "enter", "down", "down", "enter"
         )

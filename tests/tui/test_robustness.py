@@ -16,7 +16,7 @@ from drill.tui.screens.order_dialog import OrderDialog
 from drill.tui.screens.picker import PickerScreen
 from drill.tui.screens.problems import ProblemsDialog
 
-from .tui_support import SIZE, MakeApp, press, screen_text, to_console, type_text
+from .tui_support import SIZE, MakeApp, press, screen_text, tab_to, to_console, type_text
 
 BAD_SCENARIO = "meta:\n  id: broken\n  turns: many\nruleset: standard\n"
 
@@ -130,7 +130,7 @@ async def test_stray_keys_on_every_screen_change_nothing_and_crash_nothing(
 async def test_switching_language_keeps_what_was_typed(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await press(pilot, "tab", "tab", "tab", "tab")
+        await tab_to(pilot, "team-government")
         await type_text(pilot, "Blue team")
         await press(pilot, "f2")
         assert app.lang == "zh"
@@ -160,3 +160,15 @@ async def test_a_screen_whose_handler_failed_is_rebuilt_from_the_drill(make_app:
         await press(pilot, "1")
         assert app.screen.__class__.__name__ == "TurnScreen"
     assert [type(e) for e in app.unexpected] == [KeyError]
+
+
+@pytest.mark.asyncio
+async def test_the_lobby_sets_how_long_a_turn_may_take(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await tab_to(pilot, "minutes")
+        await press(pilot, "end", "backspace", "backspace", "2", "0", "ctrl+s", "enter")
+        assert app.session is not None
+        assert app.session.timer.limit == 20 * 60
+        assert app.session.timer.remaining() == 20 * 60
+    assert app.unexpected == []

@@ -21,6 +21,7 @@ PLAY: dict[str, tuple[str, str]] = {
     "lobby.language": ("Language", "语言"),
     "lobby.mode": ("How we play", "进行方式"),
     "lobby.seed": ("Seed", "随机种子"),
+    "lobby.minutes": ("Minutes to decide each turn", "每轮讨论时间（分钟）"),
     "lobby.seats": ("Who plays each role", "各角色由谁扮演"),
     "lobby.people": ("People", "真人"),
     "lobby.bot_greedy": ("Bot (thoughtful)", "电脑（稳健）"),

@@ -76,6 +76,10 @@ class LobbyScreen(DrillScreen):
         with Vertical(classes="choice"):
             yield Static(self.tr("lobby.seed"), classes="field-label")
             yield Input(str(self.setup.seed), type="integer", id="seed", compact=True)
+        with Vertical(classes="choice"):
+            yield Static(self.tr("lobby.minutes"), classes="field-label")
+            minutes = f"{self.setup.turn_minutes:g}"
+            yield Input(minutes, type="integer", id="minutes", compact=True, max_length=3)
 
     def _seat_row(self, role: str) -> ComposeResult:
         seat = self.setup.seat(role)
@@ -133,6 +137,9 @@ class LobbyScreen(DrillScreen):
         if ident == "seed":
             if re.fullmatch(r"-?\d{1,18}", value.strip()):
                 self.setup.seed = int(value)
+        elif ident == "minutes":
+            if value.strip().isdigit() and 1 <= int(value) <= 180:
+                self.setup.turn_minutes = float(value)
         elif ident.startswith("team-"):
             self.setup.seat(ident[5:]).team = value.strip()
         elif ident.startswith("people-"):
