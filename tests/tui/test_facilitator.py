@@ -15,7 +15,7 @@ from drill.tui.screens.override_dialog import OverrideDialog
 from drill.tui.screens.paused import PausedScreen
 from drill.tui.screens.sitrep import SitrepScreen
 
-from .tui_support import SIZE, MakeApp, press, to_console, type_text
+from .tui_support import SIZE, MakeApp, press, screen_text, to_console, type_text
 
 
 async def cursor_to(pilot: Pilot[None], app: DrillApp, inject: str) -> None:
@@ -172,4 +172,24 @@ async def test_override_without_reason_is_refused_and_the_form_kept(make_app: Ma
         await press(pilot, "enter")
         assert isinstance(app.screen, OverrideDialog)
         assert app.session is not None and app.session.state.overrides == []
+    assert app.unexpected == []
+
+
+@pytest.mark.asyncio
+async def test_scores_can_be_hidden_from_players_and_notes_stay_with_the_facilitator(
+    make_app: MakeApp,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await to_console(pilot)
+        assert "Facilitator's notes" in screen_text(app)
+        await press(pilot, "2")
+        assert "Facilitator's notes" not in screen_text(app)
+        await press(pilot, "escape", "v")
+        assert not app.show_scores
+        await press(pilot, "c", "y")
+        assert isinstance(app.screen, SitrepScreen)
+        assert "Scores so far" not in screen_text(app)
+        await press(pilot, "enter", "v", "c", "y")
+        assert "Scores so far" in screen_text(app)
     assert app.unexpected == []
