@@ -240,14 +240,11 @@ class DrillApp(App[None]):
             self.report_error(error)
             return True
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Change the language only where nothing half-typed could be lost."""
-        if action == "toggle_lang" and isinstance(self.screen, ModalScreen):
-            return None
-        return True
-
     def action_toggle_lang(self) -> None:
-        """Switch between Chinese and English."""
+        """Switch between Chinese and English (not in a dialog: what is half-typed stays)."""
+        if isinstance(self.screen, ModalScreen):
+            self.notify(t("lang.close_dialog", self.lang), severity="warning")
+            return
         self.lang = "en" if self.lang == "zh" else "zh"
         if self.setup is not None:
             self.setup.lang = self.lang

@@ -140,6 +140,10 @@ COMMON: dict[str, tuple[str, str]] = {
     "metric.assisted": ("{what} assisted", "{what}已获帮助人数"),
     "metric.affected": ("{what} affected", "{what}受影响人数"),
     # messages
+    "lang.close_dialog": (
+        "Close this window first, then change the language.",
+        "请先关闭这个窗口，再切换语言。",
+    ),
     "busy": ("Please wait: the drill is being worked out.", "请稍候，正在结算。"),
     "refused.title": ("This cannot be done now", "现在不能这样做"),
     "error.title": ("Something went wrong inside Drill", "程序内部出了点问题"),

@@ -29,7 +29,9 @@ class KeyFooter(Footer):
         return (str(getattr(self.app, "lang", "")), keys)
 
     def bindings_changed(self, screen: Screen[object]) -> None:
-        """Compose again only if the keys, their state or the language changed."""
+        """Compose again only if the keys, their state or the language changed, when shown."""
+        if self._shown is not None and screen is not self.app.screen:
+            return
         signature = self._signature(screen)
         if signature != self._shown:
             super().bindings_changed(screen)
