@@ -119,6 +119,8 @@ def order_text(rules: Rules, order: Order, lang: Lang) -> str:
             t("seat.platform", lang) if order.to == PLATFORM else role_label(rules, order.to, lang)
         )
         parts.append("→ " + receiver)
+    if order.info and order.info in rules.info:
+        parts.append(f"“{pick(rules.info[order.info].text, lang)[:18]}…”")
     if order.resource:
         parts.append(f"({resource_label(order.resource, lang)} {order.amount})")
     if order.request is not None:
