@@ -67,17 +67,22 @@ def recovery(q0: float, q: list[float]) -> tuple[float, float, int | None]:
 def expectation_statuses(rules: Rules, state: DrillState) -> dict[tuple[str, int], str]:
     """on_time / late / missed for every expected response of a released inject.
 
-    An inject released too late for anyone to answer (after the last turn played) is
-    left out: nothing could have been expected of the players.
+    While the drill runs, a response still inside its window is left out (not yet
+    known); once it has ended, every response not met counts as missed. An inject
+    released too late for any turn to answer (after the last turn played) is left out:
+    nothing could have been expected of the players.
     """
     out: dict[tuple[str, int], str] = {}
     for inject_id, released in state.released.items():
         inject = rules.injects.get(inject_id)
-        if released > state.turn:
+        if inject is None or released > state.turn:
             continue
-        for index in range(len(inject.expects) if inject else 0):
+        for index in range(len(inject.expects)):
             rated = state.expectations.get((inject_id, index))
-            out[(inject_id, index)] = rated[0] if rated else "missed"
+            if rated is not None:
+                out[(inject_id, index)] = rated[0]
+            elif state.ended:
+                out[(inject_id, index)] = "missed"
     return out
 
 

@@ -63,3 +63,20 @@ def test_a_transition_from_any_phase_leaves_every_phase() -> None:
     assert drill.state.phase == "storm"
     drill.turn()
     assert drill.state.phase == "calm"
+
+
+def test_a_response_still_in_its_window_is_not_scored_until_the_drill_ends() -> None:
+    inject = {
+        "id": "call",
+        "turn": 1,
+        "text": "Call",
+        "expects": [{"action": "fix", "by": ["gov"], "within": 2, "objective": "o"}],
+    }
+    rules = make_rules(
+        turns=3, injects=[inject], objectives=[{"id": "o", "text": "O", "capability": "c"}]
+    )
+    drill = game(rules)
+    drill.turn()
+    assert expectation_statuses(rules, drill.state) == {}  # turn 2 may still answer it
+    drill.fac(cmd.End)
+    assert expectation_statuses(rules, drill.state) == {("call", 0): "missed"}
