@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
+from drill.engine.conditions import describe as condition
 from drill.scenario.bundle import Bundle
-from drill.scenario.language import Compare, Condition
 from drill.scenario.models import Inject, Meta, PhaseTransition, Scenario
 from drill.scenario.text import Lang, pick
 from drill.tables import Row, plural, table
@@ -17,7 +17,6 @@ _HEADINGS: dict[str, tuple[str, str]] = {
     "objectives": ("演练目标", "Objectives"),
     "groups": ("脆弱人群", "Vulnerable groups"),
 }
-_BOUNDS = (("eq", "="), ("lt", "<"), ("lte", "<="), ("gt", ">"), ("gte", ">="))
 _CLOCK = re.compile(r"(\d{1,2}):(\d{2})")
 
 
@@ -36,37 +35,6 @@ def clock(meta: Meta, turn: int) -> str:
     day, rest = divmod(minutes, 24 * 60)
     time = f"{rest // 60:02d}:{rest % 60:02d}"
     return time if day == 0 else f"day {day + 1} {time}"
-
-
-def bounds(subject: str, compare: Compare) -> str:
-    """A comparison as text, e.g. 'turn >= 3'."""
-    found = [(sign, getattr(compare, key)) for key, sign in _BOUNDS]
-    return f"{subject} " + " and ".join(f"{sign} {v:g}" for sign, v in found if v is not None)
-
-
-def condition(cond: Condition) -> str:
-    """A condition in plain words, e.g. 'turn >= 4 and flag garage_sealed'."""
-    if cond.turn is not None:
-        return bounds("turn", cond.turn)
-    if cond.phase is not None:
-        return "phase is " + " or ".join(cond.phase)
-    if cond.flag is not None:
-        return f"flag {cond.flag}"
-    if cond.institution is not None:
-        return f"institution {cond.institution}"
-    if cond.metric is not None:
-        return bounds(cond.metric.name, cond.metric)
-    if cond.action is not None:
-        by = f" by {', '.join(cond.action.by)}" if cond.action.by else ""
-        return f"{cond.action.id} taken{by}"
-    if cond.known is not None:
-        by = f" by {cond.known.by}" if cond.known.by else ""
-        return f"{cond.known.info} known{by}"
-    if cond.all is not None:
-        return "(" + " and ".join(condition(c) for c in cond.all) + ")"
-    if cond.any is not None:
-        return "(" + " or ".join(condition(c) for c in cond.any) + ")"
-    return f"not {condition(cond.not_)}" if cond.not_ is not None else "always"
 
 
 def header(bundle: Bundle, lang: Lang) -> str:

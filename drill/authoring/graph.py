@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from drill.describe import condition as describe
+from drill.engine.conditions import describe
 from drill.engine.machines import HazardMachine
 from drill.engine.rules import compile_rules
 from drill.scenario.bundle import Bundle

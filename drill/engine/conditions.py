@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from drill.engine.rules import Rules
 from drill.engine.state import DrillState
-from drill.scenario.language import Condition
+from drill.scenario.language import Compare, Condition
 
 
 def metric(rules: Rules, state: DrillState, name: str) -> float:
@@ -63,32 +63,35 @@ def _record_holds(state: DrillState, cond: Condition) -> bool:
     return False
 
 
+def bounds(subject: str, compare: Compare) -> str:
+    """A comparison as text, e.g. 'turn >= 3'."""
+    found = [(sign, getattr(compare, key)) for key, sign in _BOUNDS]
+    return f"{subject} " + " and ".join(f"{sign} {v:g}" for sign, v in found if v is not None)
+
+
 def describe(cond: Condition) -> str:
-    """A short plain description of a condition, for 'why is this unavailable'."""
+    """A condition in plain words, e.g. 'turn >= 4 and flag garage_sealed'."""
     if cond.turn is not None:
-        return f"turn {_bounds(cond.turn.model_dump(exclude_none=True))}"
+        return bounds("turn", cond.turn)
     if cond.phase is not None:
         return "phase is " + " or ".join(cond.phase)
     if cond.flag is not None:
-        return f"'{cond.flag}'"
+        return f"flag {cond.flag}"
     if cond.institution is not None:
-        return f"institution '{cond.institution}'"
+        return f"institution {cond.institution}"
     if cond.metric is not None:
-        bounds = cond.metric.model_dump(exclude_none=True, exclude={"name"})
-        return f"{cond.metric.name} {_bounds(bounds)}"
+        return bounds(cond.metric.name, cond.metric)
     if cond.action is not None:
-        return f"'{cond.action.id}' taken"
+        by = f" by {', '.join(cond.action.by)}" if cond.action.by else ""
+        return f"{cond.action.id} taken{by}"
     if cond.known is not None:
-        return f"'{cond.known.info}' known"
+        by = f" by {cond.known.by}" if cond.known.by else ""
+        return f"{cond.known.info} known{by}"
     if cond.all is not None:
-        return " and ".join(describe(c) for c in cond.all)
+        return "(" + " and ".join(describe(c) for c in cond.all) + ")"
     if cond.any is not None:
-        return " or ".join(describe(c) for c in cond.any)
-    return f"not ({describe(cond.not_)})" if cond.not_ is not None else ""
+        return "(" + " or ".join(describe(c) for c in cond.any) + ")"
+    return f"not {describe(cond.not_)}" if cond.not_ is not None else "always"
 
 
-_OPS = {"eq": "=", "lt": "<", "lte": "≤", "gt": ">", "gte": "≥"}
-
-
-def _bounds(bounds: dict[str, float]) -> str:
-    return ", ".join(f"{_OPS[k]} {v:g}" for k, v in bounds.items())
+_BOUNDS = (("eq", "="), ("lt", "<"), ("lte", "<="), ("gt", ">"), ("gte", ">="))
