@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 
 from drill.engine.commands import FACILITATOR, Begin, Close, CloseTurn, End, StartTurn
-from drill.engine.drill import Drill
+from drill.engine.drill import Drill, Table
 from drill.engine.policies import Policy
 from drill.engine.rules import Rules
 
@@ -15,14 +15,19 @@ TURN_GUARD = 1000
 def play(rules: Rules, seed: int, policy: Policy) -> Drill:
     """One complete drill from the lobby to closed, every seat played by `policy`."""
     drill = Drill(rules, seed)
-    rng = random.Random(seed)
-    drill.execute(Begin(FACILITATOR))
-    for _ in range(TURN_GUARD):
-        if drill.state.ended:
-            break
-        drill.execute(StartTurn(FACILITATOR))
-        policy(drill, rules.role_order, rng)
-        drill.execute(CloseTurn(FACILITATOR))
-    drill.execute(End(FACILITATOR))
-    drill.execute(Close(FACILITATOR))
+    play_out(drill, seed, policy)
     return drill
+
+
+def play_out(table: Table, seed: int, policy: Policy) -> None:
+    """Play a drill at `table` from the lobby to closed, every seat played by `policy`."""
+    rng = random.Random(seed)
+    table.execute(Begin(FACILITATOR))
+    for _ in range(TURN_GUARD):
+        if table.state.ended:
+            break
+        table.execute(StartTurn(FACILITATOR))
+        policy(table, table.rules.role_order, rng)
+        table.execute(CloseTurn(FACILITATOR))
+    table.execute(End(FACILITATOR))
+    table.execute(Close(FACILITATOR))

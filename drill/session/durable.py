@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import random
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
 
-from drill.engine.commands import FACILITATOR, Begin, Close, CloseTurn, End, StartTurn
 from drill.engine.drill import Drill
 from drill.engine.policies import POLICIES
 from drill.engine.rules import Rules, compile_rules
-from drill.engine.simulate import TURN_GUARD
+from drill.engine.simulate import play_out
 from drill.files import read_text
 from drill.scenario.bundle import Bundle, build_bundle
 from drill.scenario.problems import ScenarioError
@@ -101,16 +99,7 @@ def bot_config(rules: Rules, seed: int, policy: str) -> SessionConfig:
 def bot_drill(rules: Rules, seed: int, policy: str) -> Session:
     """A complete bot-played drill, move for move as `engine.simulate.play` plays it."""
     session = Session(rules, bot_config(rules, seed, policy))
-    rng, bots = random.Random(seed), POLICIES[policy]
-    session.execute(Begin(FACILITATOR))
-    for _ in range(TURN_GUARD):
-        if session.state.ended:
-            break
-        session.execute(StartTurn(FACILITATOR))
-        bots(session, rules.role_order, rng)
-        session.execute(CloseTurn(FACILITATOR))
-    session.execute(End(FACILITATOR))
-    session.execute(Close(FACILITATOR))
+    play_out(session, seed, POLICIES[policy])
     return session
 
 
