@@ -107,6 +107,14 @@ def _joint(drill: Table, roles: Sequence[str]) -> None:
                 attempt(drill, PlaceOrder(role, action.id, target=target))
 
 
+def _waits_for_approval(state: DrillState, role: str, action: Action) -> bool:
+    """Whether ordering `action` would only ask another role for approval."""
+    approval = action.approval
+    if approval is None or approval.by == role:
+        return False
+    return not any(i in state.institutions for i in approval.waived_by)
+
+
 def _fill(drill: Table, role: str) -> None:
     """Order the most valuable legal actions, best first, up to six orders.
 
@@ -122,7 +130,10 @@ def _fill(drill: Table, role: str) -> None:
         if worth <= 0:
             return
         target = _target(rules, state, action)
-        while placed < 6 and ap_left(rules, state, role) > 0:
+        repeats = 1 if _waits_for_approval(state, role, action) else 6
+        for _ in range(repeats):
+            if placed >= 6 or ap_left(rules, state, role) <= 0:
+                return
             if not attempt(drill, PlaceOrder(role, action.id, target=target)):
                 break
             placed += 1
