@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
+from textual.widgets import Input
+
 from drill.engine.commands import FACILITATOR, Begin, End, StartTurn
 from drill.engine.state import DrillState
 from drill.hotwash import HotWash, PlanItem
@@ -15,7 +17,7 @@ from drill.tui.durable import DurableApp
 from drill.tui.screens.console import ConsoleScreen
 from drill.tui.screens.end import EndScreen
 from drill.tui.screens.replay import ReplayApp, replay_turns
-from drill.tui.screens.review import PlanDialog
+from drill.tui.screens.review import PlanDialog, ReviewDialog
 from drill.tui.screens.sitrep import SitrepScreen
 
 from .support import db_path, reference
@@ -139,3 +141,39 @@ def test_a_drill_started_in_the_app_is_stored_command_by_command(tmp_path: Path)
     with Store(path) as store:
         assert store.drill(1).status == "orders"
         assert resume_session(store, 1).state == played
+
+
+def test_f9_on_the_end_screen_writes_the_report_to_the_folder_typed(tmp_path: Path) -> None:
+    path = stored_drill(tmp_path)
+    with Store(path) as store:
+        resume_session(store, 1).execute(End(FACILITATOR))
+    out = tmp_path / "out"
+    out.mkdir()
+
+    async def run() -> list[BaseException]:
+        with Store(path) as store:
+            app = DurableApp(store, lang="en", resume=resume_session(store, 1))
+            async with app.run_test(size=SIZE) as pilot:
+                await pilot.pause()
+                await pilot.press("f9")
+                await pilot.pause()
+                assert isinstance(app.screen, ReviewDialog)
+                app.screen.query_one("#folder", Input).value = str(out)
+                await pilot.click("#report-md")
+                await app.workers.wait_for_complete()
+                await pilot.pause()
+                assert isinstance(app.screen, ReviewDialog)
+                app.screen.query_one("#folder", Input).value = str(tmp_path / "missing")
+                await pilot.click("#export-json")
+                await app.workers.wait_for_complete()
+                await pilot.pause()
+                assert isinstance(app.screen, ReviewDialog)  # said in a notification
+                await pilot.press("escape")
+                await pilot.pause()
+                assert isinstance(app.screen, EndScreen)
+                return app.unexpected
+
+    assert asyncio.run(run()) == []
+    report = out / "drill-1-report.md"
+    assert report.exists()
+    assert report.read_text(encoding="utf-8").strip()

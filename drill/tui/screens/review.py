@@ -28,6 +28,7 @@ _WORDS = {
     "review.title": ("Report and export", "报告与导出"),
     "review.folder": ("Folder to write to", "保存到文件夹"),
     "written": ("Written: {path}", "已写入：{path}"),
+    "not_written": ("Could not write {path}: {reason}", "无法写入 {path}：{reason}"),
     "report.html": ("Report (HTML, A4)", "报告（HTML，A4）"),
     "report.md": ("Report (Markdown)", "报告（Markdown）"),
     "export.json": ("Export (JSON)", "导出（JSON）"),
@@ -36,8 +37,12 @@ _WORDS = {
 OUTPUTS = ("report.html", "report.md", "export.json", "export.csv")
 
 
-class PlanDialog(DrillDialog[bool]):
-    """The improvement plan (HSEEP IP): action, capability, responsible role, due date."""
+class StoredDrillDialog(DrillDialog[bool]):
+    """A dialog about a stored drill, with the words of the report.
+
+    PlanDialog and ReviewDialog both derive from this and not from each other: Textual runs
+    the mount handler of every class in the chain, so a subclass cannot replace it.
+    """
 
     def __init__(self, store: Store, drill_id: int) -> None:
         super().__init__()
@@ -49,6 +54,10 @@ class PlanDialog(DrillDialog[bool]):
         if pair is None:
             return w(key, self.lang)
         return pair[1] if self.lang == "zh" else pair[0]
+
+
+class PlanDialog(StoredDrillDialog):
+    """The improvement plan (HSEEP IP): action, capability, responsible role, due date."""
 
     def compose(self) -> ComposeResult:
         """A grid of fields, one row per corrective action."""
@@ -92,7 +101,7 @@ class PlanDialog(DrillDialog[bool]):
             self.dismiss(False)
 
 
-class ReviewDialog(PlanDialog):
+class ReviewDialog(StoredDrillDialog):
     """Write the after-action report or the export of the drill to a file."""
 
     def compose(self) -> ComposeResult:
@@ -106,9 +115,6 @@ class ReviewDialog(PlanDialog):
                     yield Button(self.say(name), id=name.replace(".", "-"))
                 yield Button(self.say("cancel"), id="cancel")
 
-    def on_mount(self) -> None:
-        """Nothing to lay out."""
-
     def on_button_pressed(self, event: Button.Pressed) -> None:
         """Write the file asked for (in a worker), or close."""
         name = (event.button.id or "").replace("-", ".")
@@ -118,17 +124,27 @@ class ReviewDialog(PlanDialog):
         kind, suffix = name.split(".")
         folder = Path(self.query_one("#folder", Input).value.strip() or ".")
         path = folder / f"drill-{self.drill_id}-{kind}.{suffix}"
-        self.drill.run_engine(lambda: self.write(kind, suffix, path), self.written)
+        app, done, failed = self.drill, self.say("written"), self.say("not_written")
 
-    def write(self, kind: str, suffix: str, path: Path) -> Path:
-        """Render and write one file; its path."""
+        def then(error: OSError | None) -> None:
+            # through the app: the dialog may be closed by the time the file is written
+            if error is None:
+                app.notify(done.format(path=path))
+            else:
+                app.notify(
+                    failed.format(path=path, reason=error.strerror or error), severity="error"
+                )
+
+        app.run_engine(lambda: self.write(kind, suffix, path), then)
+
+    def write(self, kind: str, suffix: str, path: Path) -> OSError | None:
+        """Render and write one file; why it could not be written, if it could not."""
         if kind == "report":
             text = drill_report(self.store, self.drill_id, "html" if suffix == "html" else "md")
         else:
             text = export(self.store, self.drill_id, "json" if suffix == "json" else "csv")
-        path.write_text(text, encoding="utf-8")
-        return path
-
-    def written(self, path: Path) -> None:
-        """Say where the file went."""
-        self.notify(self.say("written").format(path=path))
+        try:
+            path.write_text(text, encoding="utf-8")
+        except OSError as error:
+            return error
+        return None
