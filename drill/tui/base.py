@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar, TypeVar, cast
 
+from textual import events, on
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen
 
@@ -75,6 +77,28 @@ class DrillDialog(DrillMixin, ModalScreen[R]):
         Binding("escape", "cancel", "key.cancel"),
         Binding("f1", "app.help", "key.help"),
     ]
+
+    _dismiss_later: tuple[R | None] | None = None
+
+    def dismiss(self, result: R | None = None) -> AwaitComplete:
+        """Close with `result`; if a notice is open above (a refusal, an error), once it closes.
+
+        Textual's dismiss pops the top screen: called under a notice it would close the notice,
+        answer for this dialog and leave it open, and every later dismiss would fail.
+        """
+        if self.is_active:
+            self._dismiss_later = None
+            return super().dismiss(result)
+        if self in self.app.screen_stack:
+            self._dismiss_later = (result,)
+        done: AwaitComplete = AwaitComplete.nothing()  # type: ignore[no-untyped-call]
+        return done
+
+    @on(events.ScreenResume)
+    def _close_when_on_top(self) -> None:
+        if self._dismiss_later is not None:
+            (result,) = self._dismiss_later
+            self.dismiss(result)
 
     def action_cancel(self) -> None:
         """Close without an answer."""

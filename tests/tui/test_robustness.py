@@ -5,16 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, OptionList
+from textual.widgets import Input, OptionList, Select
 
 from drill.tui.app import DrillApp
 from drill.tui.screens.console import ConsoleScreen
 from drill.tui.screens.error import ErrorDialog
+from drill.tui.screens.joint_dialog import JointDialog
 from drill.tui.screens.lobby import LobbyScreen
 from drill.tui.screens.notice import NoticeDialog
 from drill.tui.screens.order_dialog import OrderDialog
 from drill.tui.screens.picker import PickerScreen
 from drill.tui.screens.problems import ProblemsDialog
+from drill.tui.screens.turn import TurnScreen
 
 from .tui_support import SIZE, MakeApp, press, screen_text, tab_to, to_console, type_text
 
@@ -171,4 +173,56 @@ async def test_the_lobby_sets_how_long_a_turn_may_take(make_app: MakeApp) -> Non
         assert app.session is not None
         assert app.session.timer.limit == 20 * 60
         assert app.session.timer.remaining() == 20 * 60
+    assert app.unexpected == []
+
+
+@pytest.mark.asyncio
+async def test_a_joint_action_our_team_cannot_order_yet_is_explained_and_esc_closes(
+    make_app: MakeApp,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await to_console(pilot)
+        await press(pilot, "1", "j")
+        assert isinstance(app.screen, JointDialog)
+        await pilot.pause()
+        app.screen.query_one("#joint-action", Select).value = "recovery_works"
+        await pilot.pause()
+        await press(pilot, "ctrl+s")
+        assert isinstance(app.screen, NoticeDialog)
+        assert "damage" in app.screen.text.lower()
+        await press(pilot, "enter")
+        assert isinstance(app.screen, JointDialog)
+        assert app.session is not None and app.session.state.proposals == []
+        await press(pilot, "escape")
+        assert isinstance(app.screen, TurnScreen)
+        await press(pilot, "j")
+        app.screen.query_one("#joint-action", Select).value = "recovery_works"
+        await pilot.pause()
+        await tab_to(pilot, "also-order")
+        await press(pilot, "space", "ctrl+s")
+        assert isinstance(app.screen, TurnScreen)
+        assert len(app.session.state.proposals) == 1
+        assert app.session.state.orders["government"] == []
+        await press(pilot, "escape")
+        assert isinstance(app.screen, ConsoleScreen)
+    assert app.unexpected == []
+
+
+@pytest.mark.asyncio
+async def test_a_dialog_told_to_close_under_a_notice_closes_after_it(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await to_console(pilot)
+        await press(pilot, "2", "m")
+        dialog = app.screen
+        app.push_screen(NoticeDialog("Time", "The turn time is up."))
+        await pilot.pause()
+        dialog.dismiss(True)
+        await pilot.pause()
+        assert isinstance(app.screen, NoticeDialog)
+        await press(pilot, "enter")
+        assert isinstance(app.screen, TurnScreen)
+        await press(pilot, "escape")
+        assert isinstance(app.screen, ConsoleScreen)
     assert app.unexpected == []

@@ -192,6 +192,12 @@ PLAY: dict[str, tuple[str, str]] = {
     "joint.propose": ("Send the invitation (Ctrl+S)", "发出邀请（Ctrl+S）"),
     "joint.pick_action": ("Choose a joint action first.", "请先选择一项联合行动。"),
     "joint.sent": ("Invitation sent.", "邀请已发出。"),
+    "joint.own_order_refused": (
+        "Our team cannot order this action now: {reason}\n\nNothing was sent. To invite the"
+        " others only, untick “Also place this order for our team”.",
+        "本组现在不能下达这项行动：{reason}\n\n邀请没有发出。如果只想邀请其他方，"
+        "请取消勾选“同时为本组下达这项行动”。",
+    ),
     "post.title": ("Message on the community platform", "在社区信息平台发消息"),
     "post.text": ("Every role sees it at once.", "所有角色都会马上看到。"),
     "post.placeholder": ("Type the message, then Enter", "输入消息，然后按回车"),

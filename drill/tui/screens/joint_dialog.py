@@ -12,8 +12,10 @@ from textual.widgets import Button, Checkbox, Select, SelectionList, Static
 from drill.engine.commands import PlaceOrder, ProposeJoint
 from drill.scenario.models import Action
 from drill.scenario.text import pick
+from drill.session.options import action_refusal
 from drill.tui.base import DrillDialog
-from drill.tui.words import role_label, short
+from drill.tui.screens.notice import NoticeDialog
+from drill.tui.words import refusal_text, role_label, short
 
 
 class JointDialog(DrillDialog[bool]):
@@ -110,9 +112,23 @@ class JointDialog(DrillDialog[bool]):
             else None
         )
         partners = tuple(self.query_one("#partners", SelectionList).selected)
+        also_order = self.query_one("#also-order", Checkbox).value
+        if also_order and not self._may_order(action):
+            return
         if not self.drill.execute(ProposeJoint(self.role, action, partners, target)):
             return
-        if self.query_one("#also-order", Checkbox).value:
-            self.drill.execute(PlaceOrder(self.role, action, target=target))
         self.notify(self.tr("joint.sent"))
         self.dismiss(True)
+        if also_order:  # after closing: a refusal is shown over the team's screen
+            self.drill.execute(PlaceOrder(self.role, action, target=target))
+
+    def _may_order(self, action_id: str) -> bool:
+        """Whether our team may order the action now; if not, say why (nothing is sent)."""
+        action = self.rules.actions[action_id]
+        refusal = action_refusal(self.rules, self.session.state, self.role, action)
+        if refusal is None:
+            return True
+        reason = refusal_text(self.rules, refusal, self.lang, action)
+        text = self.tr("joint.own_order_refused", reason=reason)
+        self.app.push_screen(NoticeDialog(self.tr("refused.title"), text))
+        return False
