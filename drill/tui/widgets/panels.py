@@ -136,10 +136,14 @@ def clock_line(rules: Rules, view: SeatView, lang: Lang) -> str:
 
 
 def marked(mark: str, text: str | Text, style: str = "") -> Table:
-    """A symbol or label beside a text that wraps under itself (Chinese text included)."""
+    """A symbol or label beside a text that wraps under itself (Chinese text included).
+
+    The text column folds: a Chinese sentence has no spaces to wrap at, and a column that
+    only wraps at spaces cuts it to one line with "…".
+    """
     table = Table.grid(padding=(0, 1))
     table.add_column(no_wrap=True, style=style)
-    table.add_column(ratio=1, style=style)
+    table.add_column(ratio=1, style=style, overflow="fold")
     table.add_row(mark, text)
     return table
 
