@@ -8,6 +8,7 @@ from textual.widgets import DataTable
 
 from drill.session.clock import FrozenClock
 from drill.tui.app import DrillApp
+from drill.tui.i18n import t
 from drill.tui.screens.confirm import ConfirmDialog
 from drill.tui.screens.console import ConsoleScreen
 from drill.tui.screens.inject_dialog import InjectDialog
@@ -193,3 +194,29 @@ async def test_scores_can_be_hidden_from_players_and_notes_stay_with_the_facilit
         await press(pilot, "enter", "v", "c", "y")
         assert "Scores so far" in screen_text(app)
     assert app.unexpected == []
+
+
+def _seat_lines(app: DrillApp) -> list[str]:
+    """The lines of the console as drawn, cut at the left edge of the injects."""
+    right = app.screen.query_one("#console-right").region.x
+    return [strip.text[:right] for strip in app.screen._compositor.render_strips()]
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("lang", ["en", "zh"])
+async def test_the_tables_list_shows_every_column_at_120_columns(
+    make_app: MakeApp, lang: str
+) -> None:
+    app = make_app(lang=lang)
+    async with app.run_test(size=SIZE) as pilot:
+        assert app.setup is not None
+        app.setup.seat("committee").team = "Riverside"
+        await to_console(pilot)
+        assert isinstance(app.screen, ConsoleScreen)
+        await pilot.pause()
+        lines = _seat_lines(app)
+        for key in ("console.col.orders", "console.col.state"):
+            assert any(t(key, app.lang) in line for line in lines), key
+        waiting = "… " + t("console.waiting", app.lang)
+        assert sum(waiting in line for line in lines) == 4
+        assert any("· Riverside" in line and waiting in line for line in lines)
