@@ -274,20 +274,29 @@ class DrillApp(App[None]):
         ]
 
     async def action_quit(self) -> None:
-        """Quit; during a drill only after confirming (the drill is kept in memory only)."""
+        """Quit; during a drill only after confirming."""
         live = self.session is not None and self.session.state.stage != "closed"
         if not live:
             self.exit()
             return
         if isinstance(self.screen, ConfirmDialog):
             return
+        message = self.quit_message()
 
         def answer(yes: bool | None) -> None:
             if yes:
-                self.exit()
+                self.exit(message=message)
 
-        text = t("quit.text", self.lang)
-        self.push_screen(ConfirmDialog(t("quit.title", self.lang), text, danger=True), answer)
+        dialog = ConfirmDialog(t("quit.title", self.lang), self.quit_text(), danger=True)
+        self.push_screen(dialog, answer)
+
+    def quit_text(self) -> str:
+        """What quitting in the middle of the drill means (here: it is kept in memory only)."""
+        return t("quit.text_unsaved", self.lang)
+
+    def quit_message(self) -> str | None:
+        """What to print once the app has closed in the middle of a drill."""
+        return None
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The command palette: the screen's own keys, then help, language and quit."""

@@ -19,6 +19,7 @@ from drill.session.session import Session
 from drill.session.store import Store
 from drill.tui.app import DrillApp
 from drill.tui.flow import Flow
+from drill.tui.i18n import t
 from drill.tui.screens.briefing import BriefingScreen
 from drill.tui.screens.end import EndScreen
 from drill.tui.screens.paused import PausedScreen
@@ -134,13 +135,19 @@ class DurableApp(DrillApp):
             return isinstance(self.screen, EndScreen) and self.drill_id is not None
         return super().check_action(action, parameters)
 
-    async def action_quit(self) -> None:
-        """Quit at once when the drill is stored: nothing is lost, it can be resumed."""
+    def quit_text(self) -> str:
+        """The drill is stored: quitting loses nothing, and it says how to go on."""
         drill_id = self.drill_id
-        if drill_id is None or self.session is None or self.session.state.stage == "closed":
-            await super().action_quit()
-            return
-        self.exit(message=f"drill {drill_id} is kept: `drill resume {drill_id}` continues it.")
+        if drill_id is None:
+            return super().quit_text()
+        return t("quit.text", self.lang, id=drill_id)
+
+    def quit_message(self) -> str | None:
+        """How to continue the stored drill, printed once the app has closed."""
+        drill_id = self.drill_id
+        if drill_id is None:
+            return None
+        return f"drill {drill_id} is kept: `drill resume {drill_id}` continues it."
 
     def action_plan(self) -> None:
         """Edit the improvement plan of the drill."""

@@ -14,6 +14,7 @@ from drill.session.clock import FrozenClock
 from drill.session.durable import bot_config, resume_session, start_session
 from drill.session.store import Store
 from drill.tui.durable import DurableApp
+from drill.tui.screens.confirm import ConfirmDialog
 from drill.tui.screens.console import ConsoleScreen
 from drill.tui.screens.end import EndScreen
 from drill.tui.screens.replay import ReplayApp, replay_turns
@@ -177,3 +178,33 @@ def test_f9_on_the_end_screen_writes_the_report_to_the_folder_typed(tmp_path: Pa
     report = out / "drill-1-report.md"
     assert report.exists()
     assert report.read_text(encoding="utf-8").strip()
+
+
+def test_ctrl_q_mid_drill_asks_first_and_says_how_to_resume(tmp_path: Path) -> None:
+    path = stored_drill(tmp_path)
+
+    async def run() -> tuple[bool, list[BaseException]]:
+        with Store(path) as store:
+            app = DurableApp(store, lang="zh", resume=resume_session(store, 1))
+            async with app.run_test(size=SIZE) as pilot:
+                await pilot.pause()
+                assert isinstance(app.screen, ConsoleScreen)
+                await pilot.press("ctrl+q")
+                await pilot.pause()
+                assert isinstance(app.screen, ConfirmDialog)
+                assert "drill resume 1" in app.screen.text
+                assert "已保存" in app.screen.text
+                await pilot.press("n")
+                await pilot.pause()
+                assert isinstance(app.screen, ConsoleScreen)
+                assert app.is_running
+                await pilot.press("ctrl+q")
+                await pilot.pause()
+                await pilot.press("y")
+                await pilot.pause()
+                return app._exit_renderables != [], app.unexpected
+
+    said, unexpected = asyncio.run(run())
+    assert said and unexpected == []
+    with Store(path) as store:
+        assert store.drill(1).status == "orders"

@@ -163,6 +163,12 @@ COMMON: dict[str, tuple[str, str]] = {
     ),
     "quit.title": ("Quit the drill?", "退出演练？"),
     "quit.text": (
+        "The drill is not finished. Everything so far is saved: to continue it later "
+        "where it stopped, run `drill resume {id}`.",
+        "演练还没有结束。到目前为止的内容都已保存：以后输入 `drill resume {id}` "
+        "就能从停下的地方继续。",
+    ),
+    "quit.text_unsaved": (
         "The drill is not finished. It is kept only while Drill is open: if you quit now, "
         "this drill cannot be continued.",
         "演练还没有结束。演练记录只在程序打开时保存：现在退出，这次演练就无法继续了。",
