@@ -136,7 +136,7 @@ def condition_text(rules: Rules, cond: Condition, lang: Lang) -> str:
         phases = t("list.or", lang).join(phase_label(rules, p, lang) for p in cond.phase)
         return t("cond.phase", lang, phases=phases)
     if cond.flag is not None:
-        return t_or(f"flag.{cond.flag}", lang, t("cond.flag", lang, flag=cond.flag))
+        return t_or(f"flag.{cond.flag}", lang, _flag_text(rules, cond.flag, lang))
     if cond.institution is not None:
         return t("cond.institution", lang, name=institution_label(rules, cond.institution, lang))
     if cond.metric is not None:
@@ -151,6 +151,18 @@ def condition_text(rules: Rules, cond: Condition, lang: Lang) -> str:
         return t("list.or", lang).join(condition_text(rules, c, lang) for c in cond.any)
     inner = condition_text(rules, cond.not_, lang) if cond.not_ is not None else ""
     return t("cond.not", lang, inner=inner)
+
+
+def _flag_text(rules: Rules, flag: str, lang: Lang) -> str:
+    """A flag as the actions that set it ('Damage assessment' has been done), not its id."""
+    setters = [
+        action_label(rules, action.id, lang)
+        for action in rules.actions.values()
+        if any(e.flag is not None and e.flag.set == flag for e in action.effects)
+    ]
+    if setters:
+        return t("cond.flag_set_by", lang, actions=t("list.or", lang).join(setters))
+    return t("cond.flag", lang, flag=flag.replace("_", " "))
 
 
 def refusal_text(rules: Rules, refusal: Refusal, lang: Lang, action: Action | None = None) -> str:

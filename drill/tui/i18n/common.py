@@ -130,6 +130,7 @@ COMMON: dict[str, tuple[str, str]] = {
     # conditions in words
     "cond.phase": ("the hazard is at {phases}", "灾情处于{phases}阶段"),
     "cond.flag": ("'{flag}' has happened", "“{flag}”已发生"),
+    "cond.flag_set_by": ("'{actions}' has been done", "已经完成“{actions}”"),
     "cond.institution": ("'{name}' exists", "已建立“{name}”"),
     "cond.action": ("'{action}' has been taken", "已经采取过“{action}”"),
     "cond.known": ("'{info}' is known", "已掌握“{info}”"),
@@ -161,6 +162,10 @@ COMMON: dict[str, tuple[str, str]] = {
         "Drill met too many unexpected errors and stopped.",
         "程序遇到太多意外错误，已停止。",
     ),
+    "replay.previous": ("previous turn", "上一轮"),
+    "replay.next": ("next turn", "下一轮"),
+    "replay.first": ("first", "第一轮"),
+    "replay.last": ("last", "最后一轮"),
     "quit.title": ("Quit the drill?", "退出演练？"),
     "quit.text": (
         "The drill is not finished. Everything so far is saved: to continue it later "

@@ -106,7 +106,11 @@ PLAY: dict[str, tuple[str, str]] = {
         "Your '{action}' waits for approval by {who}.",
         "你们的“{action}”正在等待{who}审批。",
     ),
-    "team.no_requests": ("No requests of yours are waiting.", "你们没有等待审批的请求。"),
+    "team.nothing_to_approve": ("Nothing to approve now.", "现在没有需要你们审批的请求。"),
+    "team.no_requests": (
+        "None of your own requests is waiting for another team.",
+        "你们提交给其他方审批的请求：目前没有。",
+    ),
     "res.name": ("Resource", "资源"),
     "res.have": ("Have", "现有"),
     "res.committed": ("In orders", "已安排"),

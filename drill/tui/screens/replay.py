@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import ClassVar
 
 from rich.table import Table
@@ -21,6 +21,7 @@ from drill.report.words import w
 from drill.scenario.text import Lang, pick
 from drill.session.durable import stored_rules
 from drill.session.store import Store
+from drill.tui.i18n import CATALOGUE, t
 
 
 @dataclass(frozen=True)
@@ -80,16 +81,22 @@ class ReplayApp(App[None]):
 
     TITLE = "Drill replay"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("left,p", "step(-1)", "previous turn"),
-        Binding("right,n", "step(1)", "next turn"),
-        Binding("home", "jump(0)", "first"),
-        Binding("end", "jump(-1)", "last"),
-        Binding("q,escape", "quit", "quit"),
+        Binding("left,p", "step(-1)", "replay.previous"),
+        Binding("right,n", "step(1)", "replay.next"),
+        Binding("home", "jump(0)", "replay.first"),
+        Binding("end", "jump(-1)", "replay.last"),
+        Binding("q,escape", "quit", "key.quit"),
     ]
 
     def __init__(self, replay: Replay, lang: Lang = "zh") -> None:
         super().__init__()
         self.replay, self.lang, self.index = replay, lang, 0
+        keys = self._bindings.key_to_bindings
+        for key, bindings in keys.items():  # the footer shows descriptions as they are
+            keys[key] = [
+                replace(b, description=t(b.description, lang)) if b.description in CATALOGUE else b
+                for b in bindings
+            ]
 
     def compose(self) -> ComposeResult:
         """A heading, the sectors and the events of the turn shown."""

@@ -180,9 +180,11 @@ class TurnScreen(DrillScreen):
             )
             for r in waiting
         ]
-        self.query_one("#requests-mine", Static).update(
-            "\n".join(lines) or self.tr("team.no_requests")
-        )
+        if not lines:
+            lines = [self.tr("team.no_requests")]
+        if not mine:  # the list under the heading is empty: say so before our own requests
+            lines.insert(0, self.tr("team.nothing_to_approve"))
+        self.query_one("#requests-mine", Static).update("\n".join(lines))
 
     def _status(self, view: SeatView) -> Text:
         rules, lang = self.rules, self.lang
