@@ -2,32 +2,31 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from drill.engine.immutable import immutable
 from drill.scenario.language import Effect
 
 FACILITATOR = "facilitator"
 PLATFORM = "platform"
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class Command:
     """Base of every command; `seat` is a role id or 'facilitator'."""
 
     seat: str
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class Begin(Command):
     """Leave the lobby and show the briefings."""
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class StartTurn(Command):
     """Start the next turn: release due injects, give every seat its action points."""
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class PlaceOrder(Command):
     """Add one order to the seat's private orders of this turn."""
 
@@ -40,19 +39,19 @@ class PlaceOrder(Command):
     request: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class WithdrawOrder(Command):
     """Remove one of the seat's own orders of this turn."""
 
     order: int
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class Submit(Command):
     """Make the seat's orders final for this turn."""
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class ProposeJoint(Command):
     """Invite other roles to join a joint action this turn."""
 
@@ -61,35 +60,35 @@ class ProposeJoint(Command):
     target: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class Post(Command):
     """A message on the community platform, seen by every role."""
 
     text: str
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class Release(Command):
     """Facilitator: release a pending (or held) inject now."""
 
     inject: str
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class Hold(Command):
     """Facilitator: keep a due inject back until released."""
 
     inject: str
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class Skip(Command):
     """Facilitator: drop an inject; it will never be released."""
 
     inject: str
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class AddInject(Command):
     """Facilitator: an ad-hoc inject, released at once."""
 
@@ -99,22 +98,22 @@ class AddInject(Command):
     title: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class Pause(Command):
     """Facilitator: pause the drill."""
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class Resume(Command):
     """Facilitator: resume where the drill was paused."""
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class CloseTurn(Command):
     """Facilitator: resolve the turn and show the situation report."""
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class Override(Command):
     """Facilitator: apply effects, with the reason recorded."""
 
@@ -122,11 +121,11 @@ class Override(Command):
     effects: tuple[Effect, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class End(Command):
     """Facilitator: go to the debrief (hot wash)."""
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class Close(Command):
     """Facilitator: close the drill."""

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from drill.engine import events as ev
 from drill.engine.conditions import holds
-from drill.engine.evolve import evolve
+from drill.engine.evolve import HANDLERS
 from drill.engine.rules import Rules
 from drill.engine.state import DrillState
 from drill.scenario.language import SELF, TARGET, Effect, GroupCount
@@ -20,8 +20,8 @@ class Emitter:
         self.events: list[ev.Event] = []
 
     def emit(self, event: ev.Event) -> None:
-        """Record `event` and apply it to the working state."""
-        evolve(self.rules, self.state, event)
+        """Record `event` and apply it to the working state (as `evolve` would)."""
+        HANDLERS[type(event)](self.rules, self.state, event)
         self.events.append(event)
 
 

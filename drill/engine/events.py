@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from drill.engine.immutable import immutable
 from drill.scenario.language import Effect
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class Event:
     """Base of every event."""
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class StageChanged(Event):
     """The drill moved to another stage (lobby, briefing, orders, ...)."""
 
@@ -20,14 +19,14 @@ class StageChanged(Event):
     paused_from: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class TurnStarted(Event):
     """A new turn began."""
 
     turn: int
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class Order:
     """One order of a seat in this turn."""
 
@@ -43,14 +42,14 @@ class Order:
     request: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class OrderPlaced(Event):
     """A seat placed an order (private to the seat and the facilitator)."""
 
     order: Order
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class OrderWithdrawn(Event):
     """A seat withdrew one of its orders."""
 
@@ -58,14 +57,14 @@ class OrderWithdrawn(Event):
     order: int
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class OrdersSubmitted(Event):
     """A seat submitted its orders."""
 
     role: str
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class JointProposed(Event):
     """A role invited others to a joint action."""
 
@@ -76,7 +75,7 @@ class JointProposed(Event):
     turn: int
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class MessagePosted(Event):
     """A message on the community platform."""
 
@@ -85,7 +84,7 @@ class MessagePosted(Event):
     turn: int
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class InjectReleased(Event):
     """An inject reached its addressees."""
 
@@ -93,21 +92,21 @@ class InjectReleased(Event):
     turn: int
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class InjectHeld(Event):
     """The facilitator kept a due inject back."""
 
     inject: str
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class InjectSkipped(Event):
     """The facilitator dropped an inject."""
 
     inject: str
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class AdhocInjectAdded(Event):
     """The facilitator added an inject of their own; released at once."""
 
@@ -119,14 +118,14 @@ class AdhocInjectAdded(Event):
     turn: int
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class ContingencyQueued(Event):
     """An expected response was missed; the contingency inject comes next turn."""
 
     inject: str
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class InfoRevealed(Event):
     """Roles came to know an information item."""
 
@@ -134,7 +133,7 @@ class InfoRevealed(Event):
     roles: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class InfoShared(Event):
     """A role shared an item with another role or on the platform."""
 
@@ -143,7 +142,7 @@ class InfoShared(Event):
     to: str
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class SectorChanged(Event):
     """A sector's functionality changed to `value`."""
 
@@ -151,7 +150,7 @@ class SectorChanged(Event):
     value: float
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class ResourceChanged(Event):
     """A role's stock of a resource changed to `value`."""
 
@@ -160,7 +159,7 @@ class ResourceChanged(Event):
     value: int
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class ExposureChanged(Event):
     """A zone's exposure changed to `value`."""
 
@@ -168,7 +167,7 @@ class ExposureChanged(Event):
     value: int
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class GroupChanged(Event):
     """A vulnerable group's assisted and affected counts changed."""
 
@@ -177,14 +176,14 @@ class GroupChanged(Event):
     affected: int
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class TrustChanged(Event):
     """Community trust changed to `value`."""
 
     value: float
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class FlagChanged(Event):
     """A flag was set or cleared."""
 
@@ -192,7 +191,7 @@ class FlagChanged(Event):
     on: bool
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class InstitutionEstablished(Event):
     """An institution now exists."""
 
@@ -200,7 +199,7 @@ class InstitutionEstablished(Event):
     by: str
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class PhaseChanged(Event):
     """The hazard moved to another phase."""
 
@@ -208,7 +207,7 @@ class PhaseChanged(Event):
     trigger: str
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class LinkAdded(Event):
     """Two roles worked together (for cohesion)."""
 
@@ -217,7 +216,7 @@ class LinkAdded(Event):
     why: str
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class OrderResolved(Event):
     """What became of an order: done, failed, refused, requested or alone (joint failed)."""
 
@@ -232,7 +231,7 @@ class OrderResolved(Event):
     uses: tuple[tuple[str, bool], ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class RequestCreated(Event):
     """An action waits for approval by another role."""
 
@@ -242,7 +241,7 @@ class RequestCreated(Event):
     turn: int
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class RequestClosed(Event):
     """A request was approved (and carried out) or expired."""
 
@@ -251,7 +250,7 @@ class RequestClosed(Event):
     by: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class DelayedQueued(Event):
     """Effects that take place at the start of resolution of a later turn."""
 
@@ -263,14 +262,14 @@ class DelayedQueued(Event):
     factor: float
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class DelayedApplied(Event):
     """Delayed effects took place."""
 
     id: int
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class ExpectationRated(Event):
     """An expected response was met on time, late, or missed."""
 
@@ -281,7 +280,7 @@ class ExpectationRated(Event):
     turn: int = 0
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class FunctionalityRecorded(Event):
     """Functionality of every sector (in sector order) at the end of a turn."""
 
@@ -290,7 +289,7 @@ class FunctionalityRecorded(Event):
     assisted: tuple[int, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class Overridden(Event):
     """The facilitator overrode the rules, with a reason."""
 
@@ -299,7 +298,7 @@ class Overridden(Event):
     turn: int
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class DrillEnded(Event):
     """The drill reached its end (turn limit or `end` flag)."""
 

@@ -169,7 +169,9 @@ def _ended(rules: Rules, s: DrillState, e: ev.DrillEnded) -> None:
     s.ended = True
 
 
-_HANDLERS: dict[type[ev.Event], Callable[[Rules, DrillState, Any], None]] = {
+Handler = Callable[[Rules, DrillState, Any], None]
+
+HANDLERS: dict[type[ev.Event], Handler] = {
     ev.StageChanged: _stage,
     ev.TurnStarted: _turn,
     ev.OrderPlaced: _placed,
@@ -203,8 +205,9 @@ _HANDLERS: dict[type[ev.Event], Callable[[Rules, DrillState, Any], None]] = {
     ev.Overridden: _overridden,
     ev.DrillEnded: _ended,
 }
+"""How each type of event changes the state; `evolve` and `Emitter.emit` dispatch here."""
 
 
 def evolve(rules: Rules, state: DrillState, event: ev.Event) -> None:
     """Apply one event to `state` in place."""
-    _HANDLERS[type(event)](rules, state, event)
+    HANDLERS[type(event)](rules, state, event)

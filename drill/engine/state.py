@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from drill.engine.events import Order, RequestCreated
+from drill.engine.immutable import immutable
 from drill.engine.rules import Rules
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class Taken:
     """An order that was carried out: who, what, when, and whether jointly."""
 
@@ -18,7 +19,7 @@ class Taken:
     joint: bool
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class Delayed:
     """Effects of an action waiting for their turn."""
 
@@ -30,7 +31,7 @@ class Delayed:
     factor: float
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class Adhoc:
     """An inject the facilitator added during play."""
 
@@ -87,16 +88,18 @@ class DrillState:
 
     def clone(self) -> DrillState:
         """A copy that shares no mutable container with this state."""
-        copy = DrillState(**vars(self))
+        copy = object.__new__(DrillState)
+        fields = dict(self.__dict__)
         for name in _SET_FIELDS:
-            setattr(copy, name, set(getattr(self, name)))
+            fields[name] = set(fields[name])
         for name in _LIST_FIELDS:
-            setattr(copy, name, list(getattr(self, name)))
+            fields[name] = list(fields[name])
         for name in _DICT_FIELDS:
-            setattr(copy, name, dict(getattr(self, name)))
-        copy.resources = {role: dict(stock) for role, stock in self.resources.items()}
-        copy.known = {role: set(items) for role, items in self.known.items()}
-        copy.orders = {role: list(orders) for role, orders in self.orders.items()}
+            fields[name] = dict(fields[name])
+        fields["resources"] = {role: dict(stock) for role, stock in self.resources.items()}
+        fields["known"] = {role: set(items) for role, items in self.known.items()}
+        fields["orders"] = {role: list(orders) for role, orders in self.orders.items()}
+        copy.__dict__.update(fields)
         return copy
 
 
