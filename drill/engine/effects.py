@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from drill.engine import events as ev
 from drill.engine.conditions import holds
 from drill.engine.evolve import HANDLERS
+from drill.engine.immutable import immutable
 from drill.engine.rules import Rules
 from drill.engine.state import DrillState
 from drill.scenario.language import SELF, TARGET, Effect, GroupCount
@@ -25,7 +24,7 @@ class Emitter:
         self.events.append(event)
 
 
-@dataclass(frozen=True)
+@immutable
 class Context:
     """Who caused the effects, at what, and how strongly (numeric scale)."""
 

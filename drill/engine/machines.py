@@ -38,9 +38,16 @@ class Flow:
             {"trigger": t, "source": s, "dest": d} for t, s, d in _FLOW
         ]
         self.machine = _machine(list(STAGES), table, "lobby")
+        self._asked: dict[tuple[str, str, str | None], str | None] = {}
 
     def next_stage(self, stage: str, trigger: str, wanted: str | None = None) -> str | None:
         """Where `trigger` leads from `stage` (the one to `wanted` if several), or None."""
+        key = (stage, trigger, wanted)
+        if key not in self._asked:  # the table never changes: ask `transitions` once
+            self._asked[key] = self._lookup(stage, trigger, wanted)
+        return self._asked[key]
+
+    def _lookup(self, stage: str, trigger: str, wanted: str | None) -> str | None:
         for transition in self.machine.get_transitions(trigger=trigger, source=stage):
             if wanted is None or transition.dest == wanted:
                 return str(transition.dest)
@@ -84,11 +91,15 @@ class HazardMachine:
         self._auto = {
             p: [m for m in self.moves.values() if m.source == p and m.auto] for p in phases
         }
+        self._asked: dict[tuple[str, str], tuple[PhaseMove, ...]] = {}
 
-    def candidates(self, phase: str, trigger: str) -> list[PhaseMove]:
+    def candidates(self, phase: str, trigger: str) -> tuple[PhaseMove, ...]:
         """Moves that `trigger` could make from `phase`, in file order."""
-        found = self.machine.get_transitions(trigger=trigger, source=phase)
-        return [self.moves[(trigger, phase, str(t.dest))] for t in found]
+        key = (phase, trigger)
+        if key not in self._asked:  # the table never changes: ask `transitions` once
+            found = self.machine.get_transitions(trigger=trigger, source=phase)
+            self._asked[key] = tuple(self.moves[(trigger, phase, str(t.dest))] for t in found)
+        return self._asked[key]
 
     def automatic(self, phase: str) -> list[PhaseMove]:
         """Automatic moves out of `phase`, in file order."""

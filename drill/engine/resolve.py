@@ -105,11 +105,14 @@ def _costs(em: Emitter, orders: list[tuple[Order, bool]]) -> list[Order]:
 
 
 def _pay(em: Emitter, order: Order) -> bool:
-    stock = em.state.resources[order.role]
     costs = order_costs(em.rules, order)
-    if any(stock.get(name, 0) < amount for name, amount in costs.items()):
-        _resolved(em, order, "refused", "no_resource")
-        return False
+    if not costs:
+        return True
+    stock = em.state.resources[order.role]
+    for name, amount in costs.items():
+        if stock.get(name, 0) < amount:
+            _resolved(em, order, "refused", "no_resource")
+            return False
     for name, amount in costs.items():
         em.emit(ev.ResourceChanged(order.role, name, stock.get(name, 0) - amount))
     return True

@@ -56,6 +56,8 @@ class Rules:
     zone_groups: dict[str, tuple[str, ...]] = field(default_factory=dict)
     weight_total: float = 1.0
     role_actions: dict[str, tuple[Action, ...]] = field(default_factory=dict)
+    due_by_turn: dict[int, tuple[Inject, ...]] = field(default_factory=dict)
+    """For each turn, in file order, the injects that may start it: due then, or conditional."""
 
     @property
     def turns(self) -> int:
@@ -98,8 +100,15 @@ def compile_rules(ruleset: Ruleset, scenario: Scenario) -> Rules:
         needs={k: tuple(v) for k, v in needs.items()},
         zone_groups={k: tuple(v) for k, v in zone_groups.items()},
         weight_total=sum(s.weight for s in sectors.values()),
+        due_by_turn=_due_by_turn(scenario),
         role_actions={
             role.id: tuple(a for a in actions.values() if not a.roles or role.id in a.roles)
             for role in ruleset.roles
         },
     )
+
+
+def _due_by_turn(scenario: Scenario) -> dict[int, tuple[Inject, ...]]:
+    turns = range(1, scenario.meta.turns + 1)
+    injects = scenario.injects
+    return {t: tuple(i for i in injects if i.turn == t or i.when is not None) for t in turns}

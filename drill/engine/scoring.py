@@ -168,20 +168,22 @@ def objective_ratings(rules: Rules, statuses: dict[tuple[str, int], str]) -> dic
 
 def contributions(rules: Rules, state: DrillState) -> dict[str, RoleContribution]:
     """Per role: actions carried out, responses met, items shared, joint actions joined."""
-    met: dict[str, int] = {}
+    met = {role: 0 for role in rules.role_order}
     for status, role, _ in state.expectations.values():
-        if status != "missed":
-            met[role] = met.get(role, 0) + 1
-    out = {}
-    for role in rules.role_order:
-        taken = [t for t in state.taken if t.role == role]
-        out[role] = RoleContribution(
-            actions=len(taken),
-            responses_met=met.get(role, 0),
-            information_shared=sum(1 for by, *_ in state.shares if by == role),
-            joint_actions=sum(1 for t in taken if t.joint),
-        )
-    return out
+        if status != "missed" and role in met:
+            met[role] += 1
+    actions, joint, shared = dict.fromkeys(met, 0), dict.fromkeys(met, 0), dict.fromkeys(met, 0)
+    for taken in state.taken:
+        if taken.role in actions:
+            actions[taken.role] += 1
+            joint[taken.role] += taken.joint
+    for by, *_ in state.shares:
+        if by in shared:
+            shared[by] += 1
+    return {
+        role: RoleContribution(actions[role], met[role], shared[role], joint[role])
+        for role in rules.role_order
+    }
 
 
 def score(rules: Rules, state: DrillState) -> Scores:
