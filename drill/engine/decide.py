@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Container
+from functools import partial
 from typing import Any
 
 from drill.engine import commands as cmd
 from drill.engine import events as ev
-from drill.engine.effects import Context, Emitter, addressees, answer_turn, apply_effects
-from drill.engine.effects import release_inject as _release
+from drill.engine.effects import (
+    Context,
+    Emitter,
+    addressees,
+    answer_turn,
+    apply_effects,
+    release_inject,
+)
 from drill.engine.machines import FLOW, LIVE_STAGES
 from drill.engine.orders import check_order
 from drill.engine.reasons import IllegalCommand
@@ -18,8 +25,11 @@ from drill.engine.state import DrillState
 from drill.engine.timing import release_due_injects
 from drill.scenario.language import Effect
 
-Decision = list[ev.Event] | Emitter
-"""Events, or an Emitter holding both the events and the state they lead to."""
+Emission = Callable[[Emitter], None]
+"""Emits events one by one onto a working state, each seeing what the last one changed."""
+
+Decision = list[ev.Event] | Emission
+"""The events of a command, or the emission that makes them."""
 
 
 def _move(state: DrillState, trigger: str, wanted: str | None = None) -> str:
@@ -52,11 +62,13 @@ def _start_turn(rules: Rules, state: DrillState, c: cmd.StartTurn) -> Decision:
     stage = _move(state, "start_turn")
     if state.ended or state.turn >= rules.turns:
         raise IllegalCommand("last_turn")
-    em = Emitter(rules, state.clone())
-    em.emit(ev.TurnStarted(state.turn + 1))
+    return partial(_open_turn, turn=state.turn + 1, stage=stage)
+
+
+def _open_turn(em: Emitter, turn: int, stage: str) -> None:
+    em.emit(ev.TurnStarted(turn))
     em.emit(ev.StageChanged(stage))
     release_due_injects(em)
-    return em
 
 
 def _place(rules: Rules, state: DrillState, c: cmd.PlaceOrder) -> list[ev.Event]:
@@ -106,9 +118,7 @@ def _pending_inject(rules: Rules, state: DrillState, inject: str) -> None:
 
 def _release_cmd(rules: Rules, state: DrillState, c: cmd.Release) -> Decision:
     _pending_inject(rules, state, c.inject)
-    em = Emitter(rules, state.clone())
-    _release(em, c.inject)
-    return em
+    return partial(release_inject, inject_id=c.inject)
 
 
 def _hold(rules: Rules, state: DrillState, c: cmd.Hold) -> list[ev.Event]:
@@ -143,7 +153,7 @@ def _resume(rules: Rules, state: DrillState, c: cmd.Resume) -> list[ev.Event]:
 
 def _close_turn(rules: Rules, state: DrillState, c: cmd.CloseTurn) -> Decision:
     _move(state, "close_turn")
-    return resolve_turn(rules, state)
+    return resolve_turn
 
 
 def _override(rules: Rules, state: DrillState, c: cmd.Override) -> Decision:
@@ -152,10 +162,12 @@ def _override(rules: Rules, state: DrillState, c: cmd.Override) -> Decision:
         raise IllegalCommand("empty")
     for effect in c.effects:
         _check_names(rules, effect)
-    em = Emitter(rules, state.clone())
-    em.emit(ev.Overridden(c.reason.strip(), c.effects, state.turn))
-    apply_effects(em, list(c.effects), Context())
-    return em
+    return partial(_apply_override, override=ev.Overridden(c.reason.strip(), c.effects, state.turn))
+
+
+def _apply_override(em: Emitter, override: ev.Overridden) -> None:
+    em.emit(override)
+    apply_effects(em, list(override.effects), Context())
 
 
 def _check_names(rules: Rules, effect: Effect) -> None:
@@ -207,18 +219,25 @@ _DECIDERS: dict[type[cmd.Command], Callable[[Rules, DrillState, Any], Decision]]
 
 
 def decide_with_state(
-    rules: Rules, state: DrillState, command: cmd.Command
+    rules: Rules, state: DrillState, command: cmd.Command, *, in_place: bool = False
 ) -> tuple[list[ev.Event], DrillState | None]:
-    """The events of `command`, and the state they lead to when it was already built."""
+    """The events of `command`, and the state they lead to when it was already built.
+
+    Events that depend on each other are emitted onto a copy of `state`, or onto `state`
+    itself when `in_place` (the caller then owns the change). A refusal always comes
+    before the first event, so a refused command changes nothing either way.
+    """
     if not isinstance(command, _SEATED) and command.seat != cmd.FACILITATOR:
         raise IllegalCommand("not_facilitator")
     decider = _DECIDERS.get(type(command))
     if decider is None:
         raise IllegalCommand("stage", stage=state.stage)
     decision = decider(rules, state, command)
-    if isinstance(decision, Emitter):
-        return decision.events, decision.state
-    return decision, None
+    if isinstance(decision, list):
+        return decision, None
+    em = Emitter(rules, state if in_place else state.clone())
+    decision(em)
+    return em.events, em.state
 
 
 def decide(rules: Rules, state: DrillState, command: cmd.Command) -> list[ev.Event]:

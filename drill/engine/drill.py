@@ -9,6 +9,7 @@ from drill.engine.commands import Command
 from drill.engine.decide import decide_with_state
 from drill.engine.events import Event
 from drill.engine.evolve import evolve
+from drill.engine.reasons import IllegalCommand
 from drill.engine.rules import Rules
 from drill.engine.state import DrillState, initial_state
 
@@ -66,8 +67,19 @@ class Drill:
         self.log.extend(events)
 
     def execute(self, command: Command) -> list[Event]:
-        """Apply `command`: its events are folded and logged, or IllegalCommand is raised."""
-        events, reached = self.decide(command)
+        """Apply `command`: its events are folded and logged, or IllegalCommand is raised.
+
+        Turns are resolved straight onto the drill's state (no copy: the bots play
+        thousands of drills). Should anything but a refusal break off half-way, the
+        state is rebuilt from the log, so the drill is as it was before the command.
+        """
+        try:
+            events, reached = decide_with_state(self.rules, self.state, command, in_place=True)
+        except IllegalCommand:
+            raise
+        except Exception:
+            self.state = fold(self.rules, self.log, self.state.seed)
+            raise
         self.apply(events, reached)
         return events
 

@@ -19,9 +19,9 @@ from drill.scenario.models import Action
 REQUEST_LIFETIME = 2
 
 
-def resolve_turn(rules: Rules, state: DrillState) -> Emitter:
-    """Resolve the current turn on a copy of `state`: the emitter holds events and result."""
-    em = Emitter(rules, state.clone())
+def resolve_turn(em: Emitter) -> None:
+    """Resolve the current turn, emitting its events in order onto the emitter's state."""
+    rules = em.rules
     em.emit(ev.StageChanged("resolution"))
     _due(em)
     granted = _approvals(em)
@@ -38,7 +38,6 @@ def resolve_turn(rules: Rules, state: DrillState) -> Emitter:
     if em.state.turn >= rules.turns or "end" in em.state.flags:
         em.emit(ev.DrillEnded(em.state.turn))
     em.emit(ev.StageChanged("sitrep"))
-    return em
 
 
 def _all_orders(rules: Rules, state: DrillState) -> list[Order]:

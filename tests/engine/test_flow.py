@@ -231,3 +231,24 @@ def test_held_contingency_stays_queued() -> None:
     assert "c1" not in drill.state.released
     drill.fac(cmd.Release, "c1")
     assert drill.state.released["c1"] == 2 and drill.state.queued == []
+
+
+def test_a_turn_that_breaks_off_half_way_leaves_the_drill_as_it_was(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    drill = game()
+    drill.begin_turn()
+    drill.order("gov", "fix")
+    before, logged = drill.state.clone(), list(drill.log)
+
+    def broken(em: Any) -> None:
+        raise RuntimeError("a fault in the hazard")
+
+    monkeypatch.setattr("drill.engine.resolve._hazard", broken)  # after the orders resolved
+    with pytest.raises(RuntimeError):
+        drill.fac(cmd.CloseTurn)
+    assert drill.state == before
+    assert drill.log == logged
+    monkeypatch.undo()
+    assert drill.close_turn()[-1] == ev.StageChanged("sitrep")
+    assert drill.state.sectors["housing"] == 90.0
