@@ -192,16 +192,16 @@ def score(rules: Rules, state: DrillState) -> Scores:
     q0 = rules.functionality({s.id: s.start for s in rules.sectors.values()})
     rec, robust, rapid = recovery(q0, series(rules, state))
     statuses = expectation_statuses(rules, state)
-    government = {r.id for r in rules.roles.values() if r.government}
-    taken = state.taken
+    roles = contributions(rules, state)
+    taken = len(state.taken)
+    joint = sum(c.joint_actions for c in roles.values())
+    civic = sum(c.actions for r, c in roles.items() if not rules.roles[r].government)
     parts = {
         "response": response(statuses),
         "information": information(state),
-        "joint": share_score(sum(1 for t in taken if t.joint), len(taken), targets.joint),
+        "joint": share_score(joint, taken, targets.joint),
         "cohesion": cohesion(rules.role_order, state.links),
-        "self_organisation": share_score(
-            sum(1 for t in taken if t.role not in government), len(taken), targets.self_organisation
-        ),
+        "self_organisation": share_score(civic, taken, targets.self_organisation),
     }
     coordination = weighted_mean([(v, getattr(weights, k)) for k, v in parts.items()])
     eq = equity(rules, state)
@@ -216,6 +216,6 @@ def score(rules: Rules, state: DrillState) -> Scores:
         rapidity=rapid,
         equity=eq,
         objectives=objective_ratings(rules, statuses),
-        roles=contributions(rules, state),
+        roles=roles,
         **parts,
     )
