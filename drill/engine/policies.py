@@ -36,24 +36,35 @@ def _params(drill: Table, role: str, action: Action, rng: random.Random) -> Plac
 
 
 def random_policy(drill: Table, roles: Sequence[str], rng: random.Random) -> None:
-    """Each role places up to its action points in random legal orders, then submits.
-
-    Drawing among all of the role's actions and dropping the refused ones is rejection
-    sampling: every legal action is equally likely, without checking each one first.
-    """
-    rules = drill.rules
+    """Each role places up to its action points in random legal orders, then submits."""
     for role in roles:
-        actions = list(rules.role_actions[role])
-        wanted = rules.roles[role].action_points
-        while actions and len(drill.state.orders[role]) < wanted:
-            left = ap_left(rules, drill.state, role)
-            actions = [a for a in actions if ap_cost(rules, drill.state, a) <= left]
-            if not actions:
-                break
-            index = rng.randrange(len(actions))
-            if not attempt(drill, _params(drill, role, actions[index], rng)):
-                del actions[index]
+        _order_at_random(drill, role, rng)
         drill.execute(Submit(role))
+
+
+def _order_at_random(drill: Table, role: str, rng: random.Random) -> None:
+    """Draw among the role's affordable actions, dropping each one the rules refuse.
+
+    This is rejection sampling: every legal action is equally likely, without checking
+    each one first. Actions are priced once, as costs change only when a turn resolves;
+    an accepted order takes one of the role's order slots and its price in action points.
+    """
+    rules, state = drill.rules, drill.state
+    room = rules.roles[role].action_points - len(state.orders[role])
+    left = ap_left(rules, state, role)
+    options = [
+        (a, cost) for a in rules.role_actions[role] if (cost := ap_cost(rules, state, a)) <= left
+    ]
+    while options and room > 0:
+        index = rng.randrange(len(options))
+        action, cost = options[index]
+        if attempt(drill, _params(drill, role, action, rng)):
+            room -= 1
+            if cost:  # a free order leaves every option affordable
+                left -= cost
+                options = [o for o in options if o[1] <= left]
+        else:
+            del options[index]
 
 
 POLICIES: dict[str, Policy] = {"random": random_policy, "greedy": greedy_policy}
