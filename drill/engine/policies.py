@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import random
 from collections.abc import Callable, Sequence
 
@@ -15,24 +16,35 @@ Policy = Callable[[Table, Sequence[str], random.Random], None]
 
 
 def _params(drill: Table, role: str, action: Action, rng: random.Random) -> PlaceOrder:
-    rules, state = drill.rules, drill.state
+    """An order of `action` with parameters drawn at random."""
     if action.target is not None:
+        rules = drill.rules
         targets = rules.zones if action.target == "zone" else rules.groups
-        return PlaceOrder(role, action.id, target=rng.choice(list(targets)) if targets else None)
-    others = [r for r in rules.role_order if r != role]
+        return _order(role, action.id, rng.choice(list(targets)) if targets else None)
     if action.kind == "share":
-        known = sorted(state.known[role])
+        known = sorted(drill.state.known[role])
         info = rng.choice(known) if known else None
-        return PlaceOrder(role, action.id, info=info, to=rng.choice([*others, PLATFORM]))
+        to = rng.choice([*_others(drill, role), PLATFORM])
+        return PlaceOrder(role, action.id, info=info, to=to)
     if action.kind == "transfer":
-        stock = sorted(name for name, amount in state.resources[role].items() if amount > 0)
+        stock = sorted(name for name, amount in drill.state.resources[role].items() if amount > 0)
         resource = rng.choice(stock) if stock else None
-        return PlaceOrder(
-            role, action.id, to=rng.choice(others), resource=resource, amount=rng.randint(1, 5)
-        )
-    if action.kind == "approve" and state.requests:
-        return PlaceOrder(role, action.id, request=rng.choice(sorted(state.requests)))
-    return PlaceOrder(role, action.id)
+        to = rng.choice(_others(drill, role))
+        return PlaceOrder(role, action.id, to=to, resource=resource, amount=rng.randint(1, 5))
+    if action.kind == "approve" and drill.state.requests:
+        return PlaceOrder(role, action.id, request=rng.choice(sorted(drill.state.requests)))
+    return _order(role, action.id, None)
+
+
+@functools.cache
+def _order(role: str, action: str, target: str | None) -> PlaceOrder:
+    """A plain order; commands are immutable values, so each is built once and reused."""
+    return PlaceOrder(role, action, target=target)
+
+
+def _others(drill: Table, role: str) -> list[str]:
+    """The roles other than `role`, in role order."""
+    return [r for r in drill.rules.role_order if r != role]
 
 
 def random_policy(drill: Table, roles: Sequence[str], rng: random.Random) -> None:
