@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from drill.engine.commands import PLATFORM, PlaceOrder
 from drill.engine.conditions import describe, holds
 from drill.engine.events import Order
@@ -33,21 +35,21 @@ def ap_left(rules: Rules, state: DrillState, role: str) -> int:
     return rules.roles[role].action_points - used
 
 
-def check_action(rules: Rules, state: DrillState, role: str, action: Action) -> None:
-    """Raise IllegalCommand if `role` cannot order `action` now (targets aside)."""
+def check_action(rules: Rules, state: DrillState, role: str, action: Action) -> int:
+    """The points `action` costs `role` now, or IllegalCommand why it cannot (targets aside)."""
     if action.roles and role not in action.roles:
         raise IllegalCommand("role_cannot")
     if action.joint is not None and role not in action.joint.roles:
         raise IllegalCommand("role_cannot")
     if not action.repeatable and _ordered_before(state, role, action.id):
         raise IllegalCommand("once")
-    if not holds(rules, state, action.requires):
-        assert action.requires is not None
+    if action.requires is not None and not holds(rules, state, action.requires):
         raise IllegalCommand("requires", detail=describe(action.requires))
     need, left = ap_cost(rules, state, action), ap_left(rules, state, role)
     if need > left:
         raise IllegalCommand("no_ap", need=need, left=left)
-    _check_stock(rules, state, role, dict(action.cost))
+    _check_stock(rules, state, role, action.cost)
+    return need
 
 
 def _ordered_before(state: DrillState, role: str, action: str) -> bool:
@@ -58,14 +60,11 @@ def _ordered_before(state: DrillState, role: str, action: str) -> bool:
     return (role, action) in state.taken_by
 
 
-def _check_stock(rules: Rules, state: DrillState, role: str, extra: dict[str, int]) -> None:
-    committed: dict[str, int] = {}
-    for order in state.orders[role]:
-        for name, amount in order_costs(rules, order).items():
-            committed[name] = committed.get(name, 0) + amount
-    stock = state.resources[role]
-    for name, amount in extra.items():
-        left = stock.get(name, 0) - committed.get(name, 0)
+def _check_stock(rules: Rules, state: DrillState, role: str, need: Mapping[str, int]) -> None:
+    """Refuse `need` if it exceeds what the role's orders of this turn leave of its stock."""
+    stock, orders = state.resources[role], state.orders[role]
+    for name, amount in need.items():
+        left = stock.get(name, 0) - sum(order_costs(rules, o).get(name, 0) for o in orders)
         if amount > left:
             raise IllegalCommand("no_resource", resource=name, need=amount, left=left)
 
@@ -75,21 +74,24 @@ def check_order(rules: Rules, state: DrillState, role: str, cmd: PlaceOrder) -> 
     action = rules.actions.get(cmd.action)
     if action is None:
         raise IllegalCommand("unknown_action", action=cmd.action)
-    check_action(rules, state, role, action)
+    ap = check_action(rules, state, role, action)
     _check_target(rules, action, cmd.target)
     _check_kind(rules, state, role, action, cmd)
-    return Order(
-        id=state.next_id,
-        role=role,
-        action=action.id,
-        ap=ap_cost(rules, state, action),
-        target=cmd.target if action.target else None,
-        info=cmd.info if action.kind == "share" else None,
-        to=cmd.to if action.kind in ("share", "transfer") else None,
-        resource=cmd.resource if action.kind == "transfer" else None,
-        amount=cmd.amount if action.kind == "transfer" else 0,
-        request=cmd.request if action.kind == "approve" else None,
-    )
+    return _order(state.next_id, role, action, ap, cmd)
+
+
+def _order(ident: int, role: str, action: Action, ap: int, cmd: PlaceOrder) -> Order:
+    """The order `cmd` places, keeping only the parameters its action's kind uses."""
+    target = cmd.target if action.target else None
+    if action.kind == "share":
+        return Order(ident, role, action.id, ap, target, info=cmd.info, to=cmd.to)
+    if action.kind == "transfer":
+        return Order(
+            ident, role, action.id, ap, target, to=cmd.to, resource=cmd.resource, amount=cmd.amount
+        )
+    if action.kind == "approve":
+        return Order(ident, role, action.id, ap, target, request=cmd.request)
+    return Order(ident, role, action.id, ap, target)
 
 
 def _check_target(rules: Rules, action: Action, target: str | None) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import random
 from collections.abc import Callable, Sequence
 
@@ -15,45 +16,67 @@ Policy = Callable[[Table, Sequence[str], random.Random], None]
 
 
 def _params(drill: Table, role: str, action: Action, rng: random.Random) -> PlaceOrder:
-    rules, state = drill.rules, drill.state
+    """An order of `action` with parameters drawn at random."""
     if action.target is not None:
+        rules = drill.rules
         targets = rules.zones if action.target == "zone" else rules.groups
-        return PlaceOrder(role, action.id, target=rng.choice(list(targets)) if targets else None)
-    others = [r for r in rules.role_order if r != role]
+        return _order(role, action.id, rng.choice(list(targets)) if targets else None)
     if action.kind == "share":
-        known = sorted(state.known[role])
+        known = sorted(drill.state.known[role])
         info = rng.choice(known) if known else None
-        return PlaceOrder(role, action.id, info=info, to=rng.choice([*others, PLATFORM]))
+        to = rng.choice([*_others(drill, role), PLATFORM])
+        return PlaceOrder(role, action.id, info=info, to=to)
     if action.kind == "transfer":
-        stock = sorted(name for name, amount in state.resources[role].items() if amount > 0)
+        stock = sorted(name for name, amount in drill.state.resources[role].items() if amount > 0)
         resource = rng.choice(stock) if stock else None
-        return PlaceOrder(
-            role, action.id, to=rng.choice(others), resource=resource, amount=rng.randint(1, 5)
-        )
-    if action.kind == "approve" and state.requests:
-        return PlaceOrder(role, action.id, request=rng.choice(sorted(state.requests)))
-    return PlaceOrder(role, action.id)
+        to = rng.choice(_others(drill, role))
+        return PlaceOrder(role, action.id, to=to, resource=resource, amount=rng.randint(1, 5))
+    if action.kind == "approve" and drill.state.requests:
+        return PlaceOrder(role, action.id, request=rng.choice(sorted(drill.state.requests)))
+    return _order(role, action.id, None)
+
+
+@functools.cache
+def _order(role: str, action: str, target: str | None) -> PlaceOrder:
+    """A plain order; commands are immutable values, so each is built once and reused."""
+    return PlaceOrder(role, action, target=target)
+
+
+def _others(drill: Table, role: str) -> list[str]:
+    """The roles other than `role`, in role order."""
+    return [r for r in drill.rules.role_order if r != role]
 
 
 def random_policy(drill: Table, roles: Sequence[str], rng: random.Random) -> None:
-    """Each role places up to its action points in random legal orders, then submits.
-
-    Drawing among all of the role's actions and dropping the refused ones is rejection
-    sampling: every legal action is equally likely, without checking each one first.
-    """
-    rules = drill.rules
+    """Each role places up to its action points in random legal orders, then submits."""
     for role in roles:
-        actions = list(rules.role_actions[role])
-        wanted = rules.roles[role].action_points
-        while actions and len(drill.state.orders[role]) < wanted:
-            left = ap_left(rules, drill.state, role)
-            actions = [a for a in actions if ap_cost(rules, drill.state, a) <= left]
-            if not actions:
-                break
-            index = rng.randrange(len(actions))
-            if not attempt(drill, _params(drill, role, actions[index], rng)):
-                del actions[index]
+        _order_at_random(drill, role, rng)
         drill.execute(Submit(role))
+
+
+def _order_at_random(drill: Table, role: str, rng: random.Random) -> None:
+    """Draw among the role's affordable actions, dropping each one the rules refuse.
+
+    This is rejection sampling: every legal action is equally likely, without checking
+    each one first. Actions are priced once, as costs change only when a turn resolves;
+    an accepted order takes one of the role's order slots and its price in action points.
+    """
+    rules, state = drill.rules, drill.state
+    room = rules.roles[role].action_points - len(state.orders[role])
+    left = ap_left(rules, state, role)
+    options = [
+        (a, cost) for a in rules.role_actions[role] if (cost := ap_cost(rules, state, a)) <= left
+    ]
+    while options and room > 0:
+        index = rng.randrange(len(options))
+        action, cost = options[index]
+        if attempt(drill, _params(drill, role, action, rng)):
+            room -= 1
+            if cost:  # a free order leaves every option affordable
+                left -= cost
+                options = [o for o in options if o[1] <= left]
+        else:
+            del options[index]
 
 
 POLICIES: dict[str, Policy] = {"random": random_policy, "greedy": greedy_policy}
