@@ -54,11 +54,8 @@ def apply_effect(em: Emitter, effect: Effect, ctx: Context) -> None:
     s, f = em.state, ctx.factor
     if effect.sector is not None:
         sid = effect.sector.id
-        em.emit(
-            ev.SectorChanged(
-                sid, round(_clamp(s.sectors[sid] + effect.sector.delta * f, 0, 100), 6)
-            )
-        )
+        value = s.sectors[sid] + effect.sector.delta * f
+        em.emit(ev.SectorChanged(sid, round(max(0, min(100, value)), 6)))
     elif effect.resource is not None:
         _resource(em, effect, ctx)
     elif effect.exposure is not None:

@@ -129,7 +129,8 @@ def _resolved(rules: Rules, s: DrillState, e: ev.OrderResolved) -> None:
     if e.roll is not None:
         s.draws += 1
     if e.outcome in ("done", "failed"):
-        s.info_uses.extend((e.role, info, known) for info, known in e.uses)
+        if e.uses:
+            s.info_uses.extend((e.role, info, known) for info, known in e.uses)
         s.taken.append(Taken(e.turn, e.role, e.action, e.joint))
         s.taken_by.add((e.role, e.action))
 

@@ -14,7 +14,7 @@ from drill.engine.rng import draw
 from drill.engine.rules import Rules
 from drill.engine.state import DrillState
 from drill.engine.timing import rate_expectations
-from drill.scenario.models import Action
+from drill.scenario.models import Action, InfoItem
 
 REQUEST_LIFETIME = 2
 
@@ -161,66 +161,64 @@ def _solo(em: Emitter, orders: list[Order]) -> None:
 def _carry_out(
     em: Emitter, action: Action, orders: list[Order], factor: float, joint: bool
 ) -> None:
-    roles = {o.role for o in orders}
-    uses: list[tuple[str, bool]] = []
-    refused = False
-    for item in em.rules.needs.get(action.id, ()):
-        known = any(item.id in em.state.known[r] for r in roles)
-        uses.append((item.id, known))
-        if not known and item.missing == "refuse":
-            refused = True
-        elif not known:
-            factor *= item.weaken_factor
-    if refused:
-        for order in orders:
-            em.emit(
-                ev.OrderResolved(
-                    order.id,
-                    order.role,
-                    order.action,
-                    "refused",
-                    em.state.turn,
-                    joint,
-                    "info",
-                    None,
-                    tuple(uses),
-                )
-            )
-            _refund(em, order)
-        return
+    needs = em.rules.needs.get(action.id)
+    uses: tuple[tuple[str, bool], ...] = ()
+    if needs:
+        uses, weakened = _information(em, needs, orders, factor)
+        if weakened is None:
+            _refuse_uninformed(em, orders, joint, uses)
+            return
+        factor = weakened
     roll = draw(em.state.seed, em.state.draws) if action.chance < 1 else None
     success = roll is None or roll < action.chance
+    outcome, turn = ("done" if success else "failed"), em.state.turn
     for i, order in enumerate(orders):
-        outcome = "done" if success else "failed"
+        first = roll if i == 0 else None
         em.emit(
             ev.OrderResolved(
-                order.id,
-                order.role,
-                order.action,
-                outcome,
-                em.state.turn,
-                joint,
-                "",
-                roll if i == 0 else None,
-                tuple(uses),
+                order.id, order.role, order.action, outcome, turn, joint, "", first, uses
             )
         )
     lead = orders[0]
     if not success:
         apply_effects(em, action.on_failure, Context(lead.role, lead.target))
     elif action.delay:
+        delay = turn + action.delay
         em.emit(
-            ev.DelayedQueued(
-                em.state.next_id,
-                em.state.turn + action.delay,
-                lead.role,
-                action.id,
-                lead.target,
-                factor,
-            )
+            ev.DelayedQueued(em.state.next_id, delay, lead.role, action.id, lead.target, factor)
         )
     else:
         apply_effects(em, action.effects, Context(lead.role, lead.target, factor))
+
+
+def _information(
+    em: Emitter, needs: tuple[InfoItem, ...], orders: list[Order], factor: float
+) -> tuple[tuple[tuple[str, bool], ...], float | None]:
+    """Which needed items the ordering roles know, and the factor left (None: refused)."""
+    known_by = [em.state.known[o.role] for o in orders]
+    uses = []
+    weakened: float | None = factor
+    for item in needs:
+        known = any(item.id in items for items in known_by)
+        uses.append((item.id, known))
+        if not known and item.missing == "refuse":
+            weakened = None
+        elif not known and weakened is not None:
+            weakened *= item.weaken_factor
+    return tuple(uses), weakened
+
+
+def _refuse_uninformed(
+    em: Emitter, orders: list[Order], joint: bool, uses: tuple[tuple[str, bool], ...]
+) -> None:
+    turn = em.state.turn
+    for order in orders:
+        em.emit(
+            ev.OrderResolved(
+                order.id, order.role, order.action, "refused", turn, joint, "info", None, uses
+            )
+        )
+        _refund(em, order)
 
 
 def _hazard(em: Emitter) -> None:
