@@ -147,7 +147,7 @@ class DurableApp(DrillApp):
         drill_id = self.drill_id
         if drill_id is None:
             return None
-        return f"drill {drill_id} is kept: `drill resume {drill_id}` continues it."
+        return t("quit.kept", self.lang, id=drill_id)
 
     def action_plan(self) -> None:
         """Edit the improvement plan of the drill."""

@@ -173,6 +173,10 @@ COMMON: dict[str, tuple[str, str]] = {
         "演练还没有结束。到目前为止的内容都已保存：以后输入 `drill resume {id}` "
         "就能从停下的地方继续。",
     ),
+    "quit.kept": (
+        "drill {id} is kept: `drill resume {id}` continues it.",
+        "演练 {id} 已保存：输入 `drill resume {id}` 就能接着进行。",
+    ),
     "quit.text_unsaved": (
         "The drill is not finished. It is kept only while Drill is open: if you quit now, "
         "this drill cannot be continued.",
