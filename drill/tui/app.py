@@ -281,11 +281,11 @@ class DrillApp(App[None]):
             return
         if isinstance(self.screen, ConfirmDialog):
             return
-        message = self.quit_message()
 
         def answer(yes: bool | None) -> None:
             if yes:
-                self.exit(message=message)
+                self.before_quit()
+                self.exit(message=self.quit_message())
 
         dialog = ConfirmDialog(t("quit.title", self.lang), self.quit_text(), danger=True)
         self.push_screen(dialog, answer)
@@ -293,6 +293,9 @@ class DrillApp(App[None]):
     def quit_text(self) -> str:
         """What quitting in the middle of the drill means (here: it is kept in memory only)."""
         return t("quit.text_unsaved", self.lang)
+
+    def before_quit(self) -> None:
+        """Keep what must outlive the app, once quitting mid-drill is confirmed (nothing here)."""
 
     def quit_message(self) -> str | None:
         """What to print once the app has closed in the middle of a drill."""
