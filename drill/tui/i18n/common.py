@@ -10,6 +10,7 @@ COMMON: dict[str, tuple[str, str]] = {
     "key.quit_app": ("Quit", "退出"),
     "key.cancel": ("Cancel", "取消"),
     "palette": ("Commands", "命令"),
+    "palette.search": ("Search for commands…", "输入要找的操作…"),
     "key.close": ("Close", "关闭"),
     "key.yes": ("Yes", "是"),
     "key.no": ("No", "否"),
