@@ -17,6 +17,7 @@ from drill.session.clock import Clock, SystemClock
 from drill.session.schema import StoreError
 from drill.session.seats import SeatSetup, SessionConfig
 from drill.session.session import MemoryRecord, Session
+from drill.session.settings import restore_timer, timer_settings
 from drill.session.store import DrillHeader, Entry, SqliteRecord, Store, progress_of
 
 
@@ -79,9 +80,23 @@ def resume_session(
     rules = rules or stored_rules(store, drill_id)
     session = Session(rules, row.config, clock)
     session.drill = Drill.from_log(rules, store.events(drill_id), row.config.seed)
-    if session.state.stage == "orders":
-        session.timer.restart()
+    restore_timer(store.settings(drill_id), session.state, session.timer)
     return _durable(session, store.record(drill_id, clock))
+
+
+def keep_timer(store: Store, session: Session) -> None:
+    """Keep how far the countdown of the current turn has run, for `drill resume`."""
+    drill_id = drill_id_of(session)
+    if drill_id is not None:
+        kept = store.settings(drill_id)
+        store.set_settings(drill_id, timer_settings(kept, session.state, session.timer))
+
+
+def keep_show_scores(store: Store, session: Session, shown: bool) -> None:
+    """Keep whether the players see the scores."""
+    drill_id = drill_id_of(session)
+    if drill_id is not None:
+        store.set_settings(drill_id, replace(store.settings(drill_id), show_scores=shown))
 
 
 def drill_id_of(session: Session) -> int | None:

@@ -79,7 +79,14 @@ V3: Migration = (
 )
 """Version 3: where a branched drill came from; hot-wash notes become structured JSON."""
 
-MIGRATIONS: list[Migration] = [V1, V2, V3]
+V4: Migration = (
+    "ALTER TABLE drills ADD COLUMN show_scores INTEGER NOT NULL DEFAULT 1",
+    "ALTER TABLE drills ADD COLUMN timer_turn INTEGER",
+    "ALTER TABLE drills ADD COLUMN timer_elapsed REAL NOT NULL DEFAULT 0",
+)
+"""Version 4: the console settings kept with a drill: scores shown to players, the countdown."""
+
+MIGRATIONS: list[Migration] = [V1, V2, V3, V4]
 """Applied in order; the schema version is the number applied (`PRAGMA user_version`)."""
 
 SCHEMA_VERSION = len(MIGRATIONS)

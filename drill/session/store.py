@@ -24,6 +24,7 @@ from drill.session.clock import Clock
 from drill.session.codec import CodecError, dumps, loads_command, loads_event
 from drill.session.schema import StoreError
 from drill.session.seats import SeatSetup, SessionConfig
+from drill.session.settings import ConsoleSettings
 
 DB_NAME = "drills.db"
 
@@ -323,6 +324,25 @@ class Store:
                 [(drill_id, i, p.action, p.capability, p.role, p.due) for i, p in enumerate(items)],
             )
 
+    # --- console settings ---------------------------------------------------------------
+
+    def settings(self, drill_id: int) -> ConsoleSettings:
+        """What the facilitator set on the console of the drill: scores shown, the countdown."""
+        self.drill(drill_id)
+        row = self._query(
+            "SELECT show_scores, timer_turn, timer_elapsed FROM drills WHERE id = ?", (drill_id,)
+        )[0]
+        return ConsoleSettings(bool(row[0]), row[1], float(row[2]))
+
+    def set_settings(self, drill_id: int, settings: ConsoleSettings) -> None:
+        """Keep the console settings of the drill."""
+        self.drill(drill_id)
+        with self.transaction() as db:
+            db.execute(
+                "UPDATE drills SET show_scores = ?, timer_turn = ?, timer_elapsed = ? WHERE id = ?",
+                (int(settings.show_scores), settings.timer_turn, settings.timer_elapsed, drill_id),
+            )
+
     # --- branches ---------------------------------------------------------------------
 
     def branch(self, drill_id: int, turn: int, started: float | None = None) -> int:
@@ -344,12 +364,13 @@ class Store:
         )
         kept = [e for entry in self.entries(drill_id) if entry.seq < cut for e in entry.events]
         stage, last = progress_of(kept)
+        shown = int(self.settings(drill_id).show_scores)
         with self.transaction() as db:
             new = self._insert_drill(db, header)
             _copy_prefix(db, drill_id, new, cut)
             db.execute(
-                "UPDATE drills SET status = ?, turn = ? WHERE id = ?",
-                (stage or "lobby", last or 0, new),
+                "UPDATE drills SET status = ?, turn = ?, show_scores = ? WHERE id = ?",
+                (stage or "lobby", last or 0, shown, new),
             )
         return new
 

@@ -25,6 +25,11 @@ class TurnTimer:
             self._banked += self.clock.monotonic() - self._started
             self._started = None
 
+    def restore(self, elapsed: float) -> None:
+        """Take up a turn timed before: `elapsed` seconds already gone, the timer stopped."""
+        self._banked = max(0.0, elapsed)
+        self._started = None
+
     def resume(self) -> None:
         """Continue after a pause."""
         if self._started is None:

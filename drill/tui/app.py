@@ -14,6 +14,7 @@ from rich.text import Text
 from textual.actions import ActionParseResult
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.command import CommandPalette
 from textual.dom import DOMNode
 from textual.reactive import reactive
 from textual.screen import ModalScreen, Screen
@@ -31,6 +32,7 @@ from drill.session.session import Session
 from drill.tui.base import DrillMixin, DrillScreen
 from drill.tui.flow import Flow
 from drill.tui.i18n import t
+from drill.tui.keynames import help_rows, key_description, key_display
 from drill.tui.screens.confirm import ConfirmDialog
 from drill.tui.screens.error import ErrorDialog
 from drill.tui.screens.help import HelpScreen
@@ -267,11 +269,11 @@ class DrillApp(App[None]):
         self.push_screen(HelpScreen(key, self._keys_of(screen)))
 
     def _keys_of(self, screen: Screen[object]) -> list[tuple[str, str]]:
-        return [
-            (self.get_key_display(b), t(b.description, self.lang))
-            for _, b, _, _ in screen.active_bindings.values()
-            if b.description
-        ]
+        return help_rows((b for _, b, _, _ in screen.active_bindings.values()), self.lang)
+
+    def get_key_display(self, binding: Binding) -> str:
+        """A key as the reader knows it, in the app's language ('Ctrl+Q', '回车 Enter')."""
+        return key_display(binding, self.lang)
 
     async def action_quit(self) -> None:
         """Quit; during a drill only after confirming."""
@@ -281,11 +283,11 @@ class DrillApp(App[None]):
             return
         if isinstance(self.screen, ConfirmDialog):
             return
-        message = self.quit_message()
 
         def answer(yes: bool | None) -> None:
             if yes:
-                self.exit(message=message)
+                self.before_quit()
+                self.exit(message=self.quit_message())
 
         dialog = ConfirmDialog(t("quit.title", self.lang), self.quit_text(), danger=True)
         self.push_screen(dialog, answer)
@@ -293,6 +295,9 @@ class DrillApp(App[None]):
     def quit_text(self) -> str:
         """What quitting in the middle of the drill means (here: it is kept in memory only)."""
         return t("quit.text_unsaved", self.lang)
+
+    def before_quit(self) -> None:
+        """Keep what must outlive the app, once quitting mid-drill is confirmed (nothing here)."""
 
     def quit_message(self) -> str | None:
         """What to print once the app has closed in the middle of a drill."""
@@ -304,9 +309,16 @@ class DrillApp(App[None]):
         for node, binding, enabled, _ in screen.active_bindings.values():
             if enabled and binding.description and binding.action not in seen:
                 seen.add(binding.action)
-                title = t(binding.description, self.lang)
+                title = key_description(binding.description, self.lang)
                 keys = self.get_key_display(binding)
                 yield SystemCommand(title, keys, self._runner(node, binding.action))
+
+    def action_command_palette(self) -> None:
+        """Ctrl+P: the list of commands, its search field asking in the app's language."""
+        open_now = any(isinstance(s, CommandPalette) for s in self.screen_stack)
+        if self.use_command_palette and not open_now:
+            placeholder = t("palette.search", self.lang)
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=placeholder))
 
     def _runner(self, node: DOMNode, action: str) -> Callable[[], None]:
         def run() -> None:

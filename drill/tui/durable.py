@@ -13,8 +13,9 @@ from drill.engine.drill import Drill
 from drill.engine.evolve import evolve
 from drill.hotwash import HotWash
 from drill.scenario.text import Lang
-from drill.session.durable import drill_id_of, start_session
+from drill.session.durable import drill_id_of, keep_show_scores, keep_timer, start_session
 from drill.session.report import turn_report
+from drill.session.schema import StoreError
 from drill.session.session import Session
 from drill.session.store import Store
 from drill.tui.app import DrillApp
@@ -113,6 +114,8 @@ class DurableApp(DrillApp):
         if drill_id is not None:
             rebuild_reports(session, self.store, drill_id)
             session.hotwash.update(hotwash_text(self.store.hotwash(drill_id)))
+            shown = self.store.settings(drill_id).show_scores
+            self.set_reactive(DurableApp.show_scores, shown)
         self.flow.show_stage()
 
     @property
@@ -128,6 +131,20 @@ class DurableApp(DrillApp):
         if (event.text_area.id or "").startswith("hotwash-"):
             old = self.store.hotwash(drill_id)
             self.store.set_hotwash(drill_id, hotwash_notes(self.session.hotwash, old.notes))
+
+    def watch_show_scores(self, shown: bool) -> None:
+        """Keep the facilitator's choice to show or hide the scores with the drill."""
+        if self.session is not None:
+            keep_show_scores(self.store, self.session, shown)
+
+    def before_quit(self) -> None:
+        """Keep how far the turn's countdown ran; if that fails, quit all the same."""
+        if self.session is None:
+            return
+        try:
+            keep_timer(self.store, self.session)
+        except StoreError as error:
+            self.log.error(f"the countdown was not kept: {error}")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The plan and the report are offered on the end screen only."""
@@ -147,7 +164,7 @@ class DurableApp(DrillApp):
         drill_id = self.drill_id
         if drill_id is None:
             return None
-        return f"drill {drill_id} is kept: `drill resume {drill_id}` continues it."
+        return t("quit.kept", self.lang, id=drill_id)
 
     def action_plan(self) -> None:
         """Edit the improvement plan of the drill."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import sqlite3
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from drill.session import schema
 from drill.session.codec import dumps
 from drill.session.durable import bot_config, header_for
 from drill.session.schema import MIGRATIONS, SCHEMA_VERSION
+from drill.session.settings import ConsoleSettings
 from drill.session.store import Store, config_json
 
 from .support import db_path, played, reference
@@ -33,7 +35,7 @@ def old_database(path: Path, version: int) -> sqlite3.Connection:
     return db
 
 
-def insert_v1_drill(db: sqlite3.Connection) -> None:
+def insert_v1_drill(db: sqlite3.Connection, hotwash: str = NOTES) -> None:
     """One played drill written with the columns of schema version 1."""
     bundle, rules = reference()
     h = header_for(bundle, bot_config(rules, 9, "random"), 1_700_000_000.0)
@@ -47,7 +49,7 @@ def insert_v1_drill(db: sqlite3.Connection) -> None:
         " 12, 55.5, ?)",
         (
             *(h.scenario_path, h.scenario_id, h.ruleset, keys[0], h.ruleset_path, keys[1]),
-            *(config_json(h.config), h.started, NOTES),
+            *(config_json(h.config), h.started, hotwash),
         ),
     )
     for seq, (command, events) in enumerate(played(9), start=1):
@@ -59,6 +61,23 @@ def insert_v1_drill(db: sqlite3.Connection) -> None:
                 "INSERT INTO events VALUES (1, ?, ?, ?, ?)",
                 (seq, idx, type(event).__name__, dumps(event)),
             )
+
+
+def v3_hotwash() -> str:
+    """The hot-wash notes as schema version 3 keeps them: structured JSON."""
+    return json.dumps({"strengths": [], "improvements": [], "notes": NOTES}, ensure_ascii=False)
+
+
+def insert_v3_branch(db: sqlite3.Connection) -> None:
+    """A branch of drill 1 at turn 2, as schema version 3 keeps where it came from."""
+    db.execute(
+        "INSERT INTO drills (id, scenario_path, scenario_id, ruleset, scenario_source,"
+        " ruleset_path, ruleset_source, seed, lang, mode, seats, turn_minutes, started, status,"
+        " turn, hotwash, parent, branch_turn) SELECT 2, scenario_path, scenario_id, ruleset,"
+        " scenario_source, ruleset_path, ruleset_source, seed, lang, mode, seats, 7, started,"
+        " 'sitrep', 1, ?, 1, 2 FROM drills WHERE id = 1",
+        (v3_hotwash(),),
+    )
 
 
 def insert_v2_plan(db: sqlite3.Connection) -> None:
@@ -75,9 +94,11 @@ def test_a_database_of_every_earlier_version_migrates_with_nothing_lost(
 ) -> None:
     path = db_path(tmp_path)
     db = old_database(path, version)
-    insert_v1_drill(db)
+    insert_v1_drill(db, v3_hotwash() if version >= 3 else NOTES)
     if version >= 2:
         insert_v2_plan(db)
+    if version >= 3:
+        insert_v3_branch(db)
     db.close()
     _, rules = reference()
     with Store(path) as store:
@@ -94,6 +115,31 @@ def test_a_database_of_every_earlier_version_migrates_with_nothing_lost(
         assert fold(rules, store.events(1), 9).stage == "closed"
         assert store.hotwash(1) == HotWash(notes=NOTES)
         assert store.plan(1) == ([PLAN] if version >= 2 else [])
+        assert store.settings(1) == ConsoleSettings(show_scores=True)
+
+
+def test_a_version_3_branch_keeps_its_origin_and_gets_the_console_defaults(
+    tmp_path: Path,
+) -> None:
+    path = db_path(tmp_path)
+    db = old_database(path, 3)
+    insert_v1_drill(db, v3_hotwash())
+    insert_v3_branch(db)
+    db.close()
+    with Store(path) as store:
+        branch = store.drill(2)
+        assert (branch.parent, branch.branch_turn, branch.status, branch.turn) == (
+            1,
+            2,
+            "sitrep",
+            1,
+        )
+        assert branch.config.turn_minutes == 7
+        assert store.hotwash(2) == HotWash(notes=NOTES)
+        assert store.settings(2) == ConsoleSettings(True, None, 0.0)
+        store.set_settings(2, ConsoleSettings(False, 2, 95.5))
+        assert store.settings(2) == ConsoleSettings(False, 2, 95.5)
+        assert store.settings(1) == ConsoleSettings()
 
 
 @pytest.mark.parametrize("version", range(0, SCHEMA_VERSION))

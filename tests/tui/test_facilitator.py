@@ -12,8 +12,10 @@ from drill.tui.i18n import t
 from drill.tui.screens.confirm import ConfirmDialog
 from drill.tui.screens.console import ConsoleScreen
 from drill.tui.screens.inject_dialog import InjectDialog
+from drill.tui.screens.notice import NoticeDialog
 from drill.tui.screens.override_dialog import OverrideDialog
 from drill.tui.screens.paused import PausedScreen
+from drill.tui.screens.post_dialog import PostDialog
 from drill.tui.screens.sitrep import SitrepScreen
 
 from .tui_support import SIZE, MakeApp, press, screen_text, to_console, type_text
@@ -220,3 +222,37 @@ async def test_the_tables_list_shows_every_column_at_120_columns(
         waiting = "… " + t("console.waiting", app.lang)
         assert sum(waiting in line for line in lines) == 4
         assert any("· Riverside" in line and waiting in line for line in lines)
+
+
+@pytest.mark.asyncio
+async def test_m_posts_a_facilitator_message_every_team_sees(make_app: MakeApp) -> None:
+    app = make_app(lang="zh")
+    async with app.run_test(size=SIZE) as pilot:
+        await to_console(pilot)
+        await press(pilot, "m")
+        assert isinstance(app.screen, PostDialog)
+        assert "在社区信息平台发消息" in screen_text(app)
+        await type_text(pilot, "sandbags at the wall")
+        await press(pilot, "enter")
+        assert isinstance(app.screen, ConsoleScreen)
+        assert app.session is not None
+        assert (1, "facilitator", "sandbags at the wall") in app.session.view("residents").messages
+        await press(pilot, "2", "5")
+        assert "主持人: sandbags at the wall" in screen_text(app)
+    assert app.unexpected == []
+
+
+@pytest.mark.asyncio
+async def test_an_empty_facilitator_message_is_refused_in_a_dialog(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await to_console(pilot)
+        await press(pilot, "m", "enter")
+        assert isinstance(app.screen, NoticeDialog)
+        assert t("refused.title", "en") in screen_text(app)
+        await press(pilot, "enter")
+        assert isinstance(app.screen, PostDialog)
+        await press(pilot, "escape")
+        assert isinstance(app.screen, ConsoleScreen)
+        assert app.session is not None and app.session.state.messages == []
+    assert app.unexpected == []

@@ -20,6 +20,7 @@ async def test_f1_opens_the_help_of_the_screen_in_use(make_app: MakeApp) -> None
         assert isinstance(app.screen, HelpScreen) and app.screen.key == "help.console"
         text = screen_text(app)
         assert "Close turn" in text and "releases the highlighted one" in text
+        assert "M posts a message" in text and "Message" in text
         await press(pilot, "escape", "1", "a")
         assert isinstance(app.screen, OrderDialog)
         await press(pilot, "f1")
@@ -38,7 +39,7 @@ async def test_the_command_palette_offers_the_screens_actions_in_its_language(
         await to_console(pilot)
         assert isinstance(app.screen, ConsoleScreen)
         titles = [command.title for command in app.get_system_commands(app.screen)]
-        assert {"结束本轮", "发布", "暂停", "帮助"} <= set(titles)
+        assert {"结束本轮", "发布", "暂停", "帮助", "消息"} <= set(titles)
         await press(pilot, "ctrl+p")
         await pilot.press(*"暂停")
         await press(pilot, "enter")

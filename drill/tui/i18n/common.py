@@ -10,6 +10,7 @@ COMMON: dict[str, tuple[str, str]] = {
     "key.quit_app": ("Quit", "退出"),
     "key.cancel": ("Cancel", "取消"),
     "palette": ("Commands", "命令"),
+    "palette.search": ("Search for commands…", "输入要找的操作…"),
     "key.close": ("Close", "关闭"),
     "key.yes": ("Yes", "是"),
     "key.no": ("No", "否"),
@@ -172,6 +173,10 @@ COMMON: dict[str, tuple[str, str]] = {
         "where it stopped, run `drill resume {id}`.",
         "演练还没有结束。到目前为止的内容都已保存：以后输入 `drill resume {id}` "
         "就能从停下的地方继续。",
+    ),
+    "quit.kept": (
+        "drill {id} is kept: `drill resume {id}` continues it.",
+        "演练 {id} 已保存：输入 `drill resume {id}` 就能接着进行。",
     ),
     "quit.text_unsaved": (
         "The drill is not finished. It is kept only while Drill is open: if you quit now, "

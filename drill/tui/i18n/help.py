@@ -70,18 +70,19 @@ HELP: dict[str, tuple[str, str]] = {
         "选择行动，用空格键勾选伙伴，选择对象，Ctrl+S 发出邀请。",
     ),
     "help.post": (
-        "Type a message for every role and press Enter.",
-        "输入发给所有角色的消息，然后按回车。",
+        "Type a message for every role and press Enter. Escape closes without sending.",
+        "输入发给所有角色的消息，然后按回车。按 Esc 不发送并关闭。",
     ),
     "help.console": (
         "Only the facilitator sees this screen. Tables: who has submitted. Orders: what every "
         "table ordered. Injects: the scenario's events — R releases the highlighted one now, H "
-        "holds it back, X skips it, N writes a new one. P pauses the drill and the timer. O "
+        "holds it back, X skips it, N writes a new one. M posts a message on the community "
+        "platform. P pauses the drill and the timer. O "
         "overrides the rules with a reason. V shows or hides the scores from the players. 1-4 "
         "enters a table's decisions. C closes the turn and resolves it. E ends the drill.",
         "这一页只给主持人看。席位：谁已提交。行动：各组本轮的行动。"
         "注入：剧本中的事件 —— R 立即发布选中的注入，"
-        "H 暂缓，X 跳过，N 新写一条。P 暂停演练和计时。"
+        "H 暂缓，X 跳过，N 新写一条。M 在社区信息平台发消息。P 暂停演练和计时。"
         "O 说明原因后人工调整。V 对学员显示或隐藏得分。"
         "1-4 进入某组录入决定。C 结束本轮并结算。E 结束演练。",
     ),

@@ -18,13 +18,14 @@ from drill.tui.screens.confirm import ConfirmDialog
 from drill.tui.screens.inject_dialog import InjectDialog
 from drill.tui.screens.override_dialog import OverrideDialog
 from drill.tui.screens.paused import PausedScreen
+from drill.tui.screens.post_dialog import PostDialog
 from drill.tui.widgets import panels, queue
 from drill.tui.widgets.footer import KeyFooter
 from drill.tui.widgets.scores import scores_table
 from drill.tui.widgets.status import timer_text
 from drill.tui.words import inject_title, phase_label, role_label
 
-_LIVE = ("release", "hold", "skip", "inject", "pause", "close", "override", "table")
+_LIVE = ("release", "hold", "skip", "inject", "message", "pause", "close", "override", "table")
 
 
 class ConsoleScreen(DrillScreen):
@@ -37,6 +38,7 @@ class ConsoleScreen(DrillScreen):
         Binding("h", "hold", "key.hold"),
         Binding("x", "skip", "key.skip"),
         Binding("n", "inject", "key.new_inject"),
+        Binding("m", "message", "key.message"),
         Binding("p", "pause", "key.pause"),
         Binding("o", "override", "key.override"),
         Binding("v", "scores", "key.scores"),
@@ -223,6 +225,10 @@ class ConsoleScreen(DrillScreen):
     def action_inject(self) -> None:
         """Write an ad-hoc inject, released at once."""
         self.app.push_screen(InjectDialog())
+
+    def action_message(self) -> None:
+        """Post a message on the community platform as the facilitator."""
+        self.app.push_screen(PostDialog(FACILITATOR))
 
     def action_pause(self) -> None:
         """Pause the drill and the timer until resumed."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -33,8 +34,8 @@ class HelpScreen(DrillDialog[None]):
             with VerticalScroll(id="help-body"):
                 yield Static(self.tr(self.key), classes="dialog-text", markup=False)
                 yield Static(self.tr("help.keys"), classes="section-title")
-                width = max((len(k) for k, _ in self.keys), default=4) + 2
-                lines = [f"{k.ljust(width)}{d}" for k, d in self.keys]
+                width = max((cell_len(k) for k, _ in self.keys), default=4) + 2
+                lines = [f"{k}{' ' * (width - cell_len(k))}{d}" for k, d in self.keys]
                 yield Static("\n".join(lines), id="help-keys", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button(self.tr("button.close"), id="ok", variant="primary")

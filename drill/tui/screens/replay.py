@@ -22,6 +22,7 @@ from drill.scenario.text import Lang, pick
 from drill.session.durable import stored_rules
 from drill.session.store import Store
 from drill.tui.i18n import CATALOGUE, t
+from drill.tui.keynames import key_display
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,10 @@ class ReplayApp(App[None]):
                 replace(b, description=t(b.description, lang)) if b.description in CATALOGUE else b
                 for b in bindings
             ]
+
+    def get_key_display(self, binding: Binding) -> str:
+        """A key as the reader knows it, in the replay's language."""
+        return key_display(binding, self.lang)
 
     def compose(self) -> ComposeResult:
         """A heading, the sectors and the events of the turn shown."""
