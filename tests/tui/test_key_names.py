@@ -134,3 +134,21 @@ async def test_the_command_palette_in_chinese_names_keys_as_the_footer_does(
         assert isinstance(app.screen, CommandPalette)
         assert app.screen.query_one(Input).placeholder == "输入要找的操作…"
     assert app.unexpected == []
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("keys", [("ctrl+s", "enter"), ("ctrl+s", "enter", "2")])  # console, turn
+async def test_every_footer_key_is_on_an_80_by_24_screen(
+    make_app: MakeApp, lang: str, keys: tuple[str, ...]
+) -> None:
+    app = make_app(lang=lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, *keys)
+        await pilot.pause()
+        footer = list(app.screen.query(FooterKey))
+        assert len(footer) > 8
+        for key in footer:
+            region = key.region
+            assert region.width > 0 and region.right <= 80 and region.bottom <= 24, key.key_display
+    assert app.unexpected == []
