@@ -150,7 +150,8 @@ def branch(drill_id: int, turn: int, db: Path | None, open_app: bool) -> None:
             new = store.branch(drill_id, turn)
         except StoreError as error:
             die(str(error))
-    click.echo(f"drill {new} starts at turn {turn} of drill {drill_id}; `drill resume {new}`.")
+        command = store.resume_command(new)
+    click.echo(f"drill {new} starts at turn {turn} of drill {drill_id}; `{command}`.")
     if open_app:
         open_in_app(db, new, None)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shlex
 import sqlite3
 import threading
 import time
@@ -146,6 +147,13 @@ class Store:
         except sqlite3.DatabaseError as error:
             raise StoreError(f"{self.path} cannot be opened as a drill database: {error}") from None
         return db
+
+    def resume_command(self, drill_id: int) -> str:
+        """The command that continues drill `drill_id` (with --db when this is not the default file)."""
+        command = f"drill resume {drill_id}"
+        if self.path.resolve() != default_path().resolve():
+            command += f" --db {shlex.quote(str(self.path))}"
+        return command
 
     def close(self) -> None:
         """Close the database."""
@@ -402,7 +410,9 @@ class SqliteRecord:
         hole in it: it stays the drill as it was up to the last stored command.
         """
         if self.failed is not None:
-            raise StoreError(f"{self.failed}; quit and `drill resume {self.drill_id}`")
+            raise StoreError(
+                f"{self.failed}; quit and `{self.store.resume_command(self.drill_id)}`"
+            )
         at = self.clock.wall() if self.clock is not None else time.time()
         try:
             self.store.append(self.drill_id, Entry(self.next_seq, at, command, events))

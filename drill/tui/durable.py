@@ -157,14 +157,15 @@ class DurableApp(DrillApp):
         drill_id = self.drill_id
         if drill_id is None:
             return super().quit_text()
-        return t("quit.text", self.lang, id=drill_id)
+        return t("quit.text", self.lang, command=self.store.resume_command(drill_id))
 
     def quit_message(self) -> str | None:
         """How to continue the stored drill, printed once the app has closed."""
         drill_id = self.drill_id
         if drill_id is None:
             return None
-        return t("quit.kept", self.lang, id=drill_id)
+        command = self.store.resume_command(drill_id)
+        return t("quit.kept", self.lang, id=drill_id, command=command)
 
     def action_plan(self) -> None:
         """Edit the improvement plan of the drill."""

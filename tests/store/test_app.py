@@ -24,7 +24,6 @@ from drill.tui.screens.sitrep import SitrepScreen
 from .support import db_path, reference
 
 SIZE = (120, 40)
-QUIT_ZH = "演练 1 已保存：输入 `drill resume 1` 就能接着进行。"
 
 
 def stored_drill(folder: Path) -> Path:
@@ -203,7 +202,8 @@ def test_ctrl_q_mid_drill_asks_first_and_says_how_to_resume(tmp_path: Path) -> N
                 await pilot.pause()
                 await pilot.press("y")
                 await pilot.pause()
-                return app._exit_renderables == [QUIT_ZH], app.unexpected
+                said = f"演练 1 已保存：输入 `drill resume 1 --db {path}` 就能接着进行。"
+                return app._exit_renderables == [said], app.unexpected
 
     said, unexpected = asyncio.run(run())
     assert said and unexpected == []

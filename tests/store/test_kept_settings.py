@@ -69,7 +69,7 @@ def play_and_quit(path: Path, clock: FrozenClock, *, pause: bool = False) -> str
 def test_hidden_scores_and_the_countdown_are_kept_through_quit_and_resume(tmp_path: Path) -> None:
     path = db_path(tmp_path)
     said = play_and_quit(path, FrozenClock())
-    assert said == "演练 1 已保存：输入 `drill resume 1` 就能接着进行。"
+    assert said == f"演练 1 已保存：输入 `drill resume 1 --db {path}` 就能接着进行。"
     with Store(path) as store:
         assert store.settings(1) == ConsoleSettings(
             show_scores=False, timer_turn=1, timer_elapsed=180
@@ -139,7 +139,7 @@ def test_the_parting_line_follows_the_language_chosen_with_f2(tmp_path: Path) ->
                 assert app.lang == "en"
                 return await quit_mid_drill(app, pilot)
 
-    assert asyncio.run(run()) == "drill 1 is kept: `drill resume 1` continues it."
+    assert asyncio.run(run()) == f"drill 1 is kept: `drill resume 1 --db {path}` continues it."
 
 
 def _texts(app: DurableApp) -> str:

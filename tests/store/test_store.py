@@ -202,3 +202,15 @@ def test_after_a_failed_append_nothing_more_is_stored(
             session.execute(commands[6])
         assert [e.command for e in store.entries(1)] == commands[:5]
         assert resume_session(store, 1).state == replayed(commands[:5], 7).state
+
+
+def test_the_resume_command_names_the_database_unless_it_is_the_default(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    default = tmp_path / "data" / "drills.db"
+    monkeypatch.setattr("drill.session.store.default_path", lambda: default)
+    with Store() as store:
+        assert store.resume_command(4) == "drill resume 4"
+    other = tmp_path / "my drills" / "centre.db"
+    with Store(other) as store:
+        assert store.resume_command(4) == f"drill resume 4 --db '{other}'"

@@ -170,13 +170,12 @@ COMMON: dict[str, tuple[str, str]] = {
     "quit.title": ("Quit the drill?", "退出演练？"),
     "quit.text": (
         "The drill is not finished. Everything so far is saved: to continue it later "
-        "where it stopped, run `drill resume {id}`.",
-        "演练还没有结束。到目前为止的内容都已保存：以后输入 `drill resume {id}` "
-        "就能从停下的地方继续。",
+        "where it stopped, run `{command}`.",
+        "演练还没有结束。到目前为止的内容都已保存：以后输入 `{command}` 就能从停下的地方继续。",
     ),
     "quit.kept": (
-        "drill {id} is kept: `drill resume {id}` continues it.",
-        "演练 {id} 已保存：输入 `drill resume {id}` 就能接着进行。",
+        "drill {id} is kept: `{command}` continues it.",
+        "演练 {id} 已保存：输入 `{command}` 就能接着进行。",
     ),
     "quit.text_unsaved": (
         "The drill is not finished. It is kept only while Drill is open: if you quit now, "
