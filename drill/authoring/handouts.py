@@ -16,6 +16,7 @@ from drill.describe import clock
 from drill.engine.conditions import describe as condition
 from drill.engine.rules import compile_rules
 from drill.scenario.bundle import Bundle
+from drill.scenario.capabilities import capability_name
 from drill.scenario.models import Action, Inject, Role, Scenario
 from drill.scenario.text import Lang, Text, pick
 
@@ -236,7 +237,9 @@ def render_handouts(bundle: Bundle, lang: Lang) -> dict[str, str]:
         card.file: env.get_template("role.html.j2").render(card=card, **common) for card in roles
     }
     pages["injects.html"] = env.get_template("injects.html.j2").render(injects=injects, **common)
-    objectives = [(o.id, o.capability, cards.text(o.text)) for o in scenario.objectives]
+    objectives = [
+        (o.id, capability_name(o.capability, lang), cards.text(o.text)) for o in scenario.objectives
+    ]
     pages["facilitator.html"] = env.get_template("facilitator.html.j2").render(
         injects=injects, objectives=objectives, **common
     )

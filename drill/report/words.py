@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from drill.scenario.capabilities import capability_name
 from drill.scenario.text import Lang
 
 _WORDS: dict[str, tuple[str, str]] = {
@@ -199,25 +200,6 @@ def has(key: str) -> bool:
 
 
 def capability(capability_id: str, lang: Lang) -> str:
-    """An HSEEP core capability id in words."""
-    key = f"cap.{capability_id}"
-    if lang == "zh" and key in _CAPABILITIES:
-        return _CAPABILITIES[key]
-    return capability_id.replace("_", " ").capitalize()
-
-
-_CAPABILITIES = {
-    "cap.community_resilience": "社区韧性",
-    "cap.critical_transportation": "关键交通",
-    "cap.environmental_response_health_and_safety": "环境响应与健康安全",
-    "cap.fire_management_and_suppression": "火灾管理与扑救",
-    "cap.infrastructure_systems": "基础设施系统",
-    "cap.mass_care_services": "大规模照护服务",
-    "cap.mass_search_and_rescue_operations": "大规模搜救行动",
-    "cap.operational_coordination": "行动协调",
-    "cap.public_health_healthcare_and_emergency_medical_services": "公共卫生与紧急医疗服务",
-    "cap.public_information_and_warning": "公共信息与预警",
-    "cap.planning": "规划",
-    "cap.situational_assessment": "态势评估",
-    "cap.logistics_and_supply_chain_management": "物流与供应链管理",
-}
+    """An HSEEP core capability id in words, starting with a capital (any other id: spaced)."""
+    name = capability_name(capability_id, lang)
+    return name[:1].upper() + name[1:]

@@ -11,7 +11,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from drill.scenario.bundle import Bundle
+from drill.scenario.capabilities import CAPABILITIES
 from drill.scenario.crossref import PlacedAction, effective_actions
+from drill.scenario.explain import did_you_mean
 from drill.scenario.language import TARGET, Condition, Effect
 from drill.scenario.lint_reach import Reach, transition_sources
 from drill.scenario.models import Action, Group, Scenario
@@ -205,6 +207,26 @@ def objectives_without_responses(lt: Linter) -> Iterator[Problem]:
             yield lt.warn(lt.sc, loc, message)
 
 
+def unknown_capabilities(lt: Linter) -> Iterator[Problem]:
+    """Objectives whose capability is not one of the 32 HSEEP core capabilities."""
+    for index, objective in enumerate(lt.scenario.objectives):
+        capability = objective.capability
+        if capability in CAPABILITIES:
+            continue
+        message = (
+            f"objective '{objective.id}' names capability '{capability}', "
+            "which is not one of the 32 HSEEP core capabilities"
+        )
+        hint = did_you_mean(capability, list(CAPABILITIES), show_all=0) or CAPABILITY_HINT
+        yield lt.warn(lt.sc, ("objectives", index, "capability"), message, hint)
+
+
+CAPABILITY_HINT = (
+    "the 32 ids are listed in docs/scenario-format.md; "
+    "an id of your own works, but has no Chinese name"
+)
+
+
 # --- information, actions, resources, groups -------------------------------------------
 
 
@@ -349,6 +371,7 @@ CHECKS = (
     idle_contingencies,
     impossible_responses,
     objectives_without_responses,
+    unknown_capabilities,
     idle_information,
     unavailable_actions,
     unused_resources,

@@ -112,6 +112,12 @@ def test_facilitator_notes_are_only_on_the_facilitator_sheet() -> None:
     assert "issue_warning" in facilitator and "warning_missed" in facilitator
 
 
+def test_the_facilitator_sheet_names_each_objectives_capability() -> None:
+    bundle = bundle_of(scenario_data())
+    assert "群众安置与生活救助" in page_text(render_handouts(bundle, "zh")["facilitator.html"])
+    assert "Mass care services" in page_text(render_handouts(bundle, "en")["facilitator.html"])
+
+
 def test_inject_cards_give_time_sender_addressees_method_and_text() -> None:
     text = page_text(render_handouts(bundle_of(scenario_data()), "en")["injects.html"])
     for part in ("Turn 1 · 08:00", "District weather office", "Sub-district office", "phone"):

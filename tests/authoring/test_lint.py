@@ -182,6 +182,30 @@ def test_objective_rated_only_by_an_inject_never_released() -> None:
     only(problems, "objective 'protect_vulnerable' is only rated by injects that are never")
 
 
+def test_misspelt_capability_is_warned_about_at_its_value_with_a_hint() -> None:
+    data = clean()
+    data["objectives"][0]["capability"] = "public_informaton_and_warning"
+    problems, scenario, ruleset = lint_of(data)
+    problem = only(problems, "names capability 'public_informaton_and_warning'")
+    assert problem.severity == "warning"
+    assert "not one of the 32 HSEEP core capabilities" in problem.message
+    assert problem.hint == "did you mean 'public_information_and_warning'?"
+    line = line_of(problem, scenario, ruleset)
+    assert line.strip() == "capability: public_informaton_and_warning"
+    assert line[problem.column - 1 :] == "public_informaton_and_warning"
+    assert len(problems) == 1
+
+
+def test_a_capability_of_the_scenarios_own_is_only_a_warning() -> None:
+    data = clean()
+    data["objectives"][0]["capability"] = "neighbourly_tea"
+    problems, _, _ = lint_of(data)
+    problem = only(problems, "names capability 'neighbourly_tea'")
+    assert problem.severity == "warning"
+    assert problem.hint is not None and "did you mean" not in problem.hint
+    assert "docs/scenario-format.md" in problem.hint
+
+
 # --- information, actions, resources, groups ---------------------------------------------
 
 

@@ -171,24 +171,4 @@ FACILITATOR: dict[str, tuple[str, str]] = {
         "The drill is closed and Drill quits. Make sure the hot wash is written down.",
         "演练将关闭，程序退出。请确认即时复盘已经写好。",
     ),
-    # HSEEP core capabilities
-    "capability.public_information_and_warning": (
-        "public information and warning",
-        "公共信息与预警",
-    ),
-    "capability.operational_coordination": ("operational coordination", "行动协调"),
-    "capability.mass_search_and_rescue_operations": ("search and rescue", "搜索救援"),
-    "capability.mass_care_services": ("mass care", "群众安置照料"),
-    "capability.public_health_healthcare_and_emergency_medical_services": (
-        "health and medical care",
-        "卫生与医疗救护",
-    ),
-    "capability.infrastructure_systems": ("infrastructure", "基础设施"),
-    "capability.community_resilience": ("community resilience", "社区韧性"),
-    "capability.critical_transportation": ("critical transportation", "关键交通运输"),
-    "capability.environmental_response_health_and_safety": (
-        "environmental health and safety",
-        "环境健康与安全",
-    ),
-    "capability.fire_management_and_suppression": ("fire management", "火灾扑救"),
 }

@@ -7,8 +7,9 @@ from rich.text import Text
 
 from drill.engine.rules import Rules
 from drill.engine.scoring import Scores
+from drill.scenario.capabilities import capability_name
 from drill.scenario.text import Lang, pick
-from drill.tui.i18n import t, t_or
+from drill.tui.i18n import t
 from drill.tui.words import role_label
 
 RATING_STYLE = {"P": "bold green", "S": "green", "M": "yellow", "U": "bold red", "-": "dim"}
@@ -63,9 +64,7 @@ def objectives_table(rules: Rules, scores: Scores, lang: Lang) -> Table:
         rating = scores.objectives.get(oid, "-")
         style = RATING_STYLE.get(rating, "")
         mark = Text(f"{RATING_MARK.get(rating, '·')} {rating}", style=style)
-        capability = t_or(
-            f"capability.{objective.capability}", lang, objective.capability.replace("_", " ")
-        )
+        capability = capability_name(objective.capability, lang)
         about = Text.assemble(
             (t(f"rating.{rating}", lang), style),
             (f" · {capability}", "dim"),
