@@ -149,7 +149,7 @@ class Store:
         return db
 
     def resume_command(self, drill_id: int) -> str:
-        """The command that continues drill `drill_id` (with --db when this is not the default file)."""
+        """The command that continues drill `drill_id` (with --db if this is not the default)."""
         command = f"drill resume {drill_id}"
         if self.path.resolve() != default_path().resolve():
             command += f" --db {shlex.quote(str(self.path))}"
