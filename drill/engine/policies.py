@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import random
 from collections.abc import Callable, Sequence
 
@@ -20,7 +19,7 @@ def _params(drill: Table, role: str, action: Action, rng: random.Random) -> Plac
     if action.target is not None:
         rules = drill.rules
         targets = rules.zones if action.target == "zone" else rules.groups
-        return _order(role, action.id, rng.choice(list(targets)) if targets else None)
+        return PlaceOrder(role, action.id, target=rng.choice(list(targets)) if targets else None)
     if action.kind == "share":
         known = sorted(drill.state.known[role])
         info = rng.choice(known) if known else None
@@ -33,13 +32,7 @@ def _params(drill: Table, role: str, action: Action, rng: random.Random) -> Plac
         return PlaceOrder(role, action.id, to=to, resource=resource, amount=rng.randint(1, 5))
     if action.kind == "approve" and drill.state.requests:
         return PlaceOrder(role, action.id, request=rng.choice(sorted(drill.state.requests)))
-    return _order(role, action.id, None)
-
-
-@functools.cache
-def _order(role: str, action: str, target: str | None) -> PlaceOrder:
-    """A plain order; commands are immutable values, so each is built once and reused."""
-    return PlaceOrder(role, action, target=target)
+    return PlaceOrder(role, action.id)
 
 
 def _others(drill: Table, role: str) -> list[str]:
