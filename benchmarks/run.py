@@ -21,15 +21,14 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from unittest import mock
 
-from drill.engine import simulate as simulate_module
 from drill.engine.commands import Command
 from drill.engine.drill import Drill
 from drill.engine.events import Event
 from drill.engine.policies import POLICIES
 from drill.engine.reasons import IllegalCommand
 from drill.engine.rules import Rules, compile_rules
+from drill.engine.simulate import play, play_out
 from drill.files import SCENARIOS_DIR, bundled_scenarios, load_bundle
 from drill.scenario.bundle import Bundle
 from drill.scenario.problems import ScenarioError
@@ -166,9 +165,8 @@ class RecordingDrill(Drill):
 
 def record(rules: Rules, seed: int) -> RecordingDrill:
     """A random drill played exactly as `simulate.play` plays it, with its commands kept."""
-    with mock.patch.object(simulate_module, "Drill", RecordingDrill):
-        drill = simulate_module.play(rules, seed, POLICIES["random"])
-    assert isinstance(drill, RecordingDrill)
+    drill = RecordingDrill(rules, seed)
+    play_out(drill, seed, POLICIES["random"])
     return drill
 
 
@@ -257,7 +255,7 @@ def load_times(settings: Settings, results: Results) -> None:
 def state_size(rules: Rules, results: Results) -> None:
     """Size of the reference drill state after a full drill, for each bot policy."""
     for policy in ("random", "greedy"):
-        drill = simulate_module.play(rules, SEED, POLICIES[policy])
+        drill = play(rules, SEED, POLICIES[policy])
         pickled, deep = len(pickle.dumps(drill.state)), deep_size(drill.state)
         log = len(pickle.dumps(drill.log))
         note = f"deep getsizeof {deep / 1024:.0f} KB; event log pickled {log / 1024:.0f} KB"

@@ -55,17 +55,17 @@ def apply_effect(em: Emitter, effect: Effect, ctx: Context) -> None:
     if effect.sector is not None:
         sid = effect.sector.id
         value = s.sectors[sid] + effect.sector.delta * f
-        em.emit(ev.SectorChanged(sid, round(max(0, min(100, value)), 6)))
+        em.emit(ev.SectorChanged(sid, round(_clamp(value, 0.0, 100.0), 6)))
     elif effect.resource is not None:
         _resource(em, effect, ctx)
     elif effect.exposure is not None:
         zone = _resolve(effect.exposure.zone, ctx)
-        value = int(_clamp(s.exposure[zone] + scaled(effect.exposure.delta, f), 0, 5))
-        em.emit(ev.ExposureChanged(zone, value))
+        level = int(_clamp(s.exposure[zone] + scaled(effect.exposure.delta, f), 0, 5))
+        em.emit(ev.ExposureChanged(zone, level))
     elif effect.assist is not None or effect.affect is not None:
         _groups(em, effect, ctx)
     elif effect.trust is not None:
-        em.emit(ev.TrustChanged(round(_clamp(s.trust + effect.trust * f, 0, 100), 6)))
+        em.emit(ev.TrustChanged(round(_clamp(s.trust + effect.trust * f, 0.0, 100.0), 6)))
     elif effect.flag is not None:
         flag = effect.flag.set or effect.flag.clear or ""
         em.emit(ev.FlagChanged(flag, effect.flag.set is not None))

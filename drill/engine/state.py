@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import Any
 
 from drill.engine.events import Order, RequestCreated
 from drill.engine.immutable import immutable
@@ -88,19 +89,13 @@ class DrillState:
 
     def clone(self) -> DrillState:
         """A copy that shares no mutable container with this state."""
-        copy = object.__new__(DrillState)
-        fields = dict(self.__dict__)
-        for name in _SET_FIELDS:
-            fields[name] = set(fields[name])
-        for name in _LIST_FIELDS:
-            fields[name] = list(fields[name])
-        for name in _DICT_FIELDS:
-            fields[name] = dict(fields[name])
-        fields["resources"] = {role: dict(stock) for role, stock in self.resources.items()}
-        fields["known"] = {role: set(items) for role, items in self.known.items()}
-        fields["orders"] = {role: list(orders) for role, orders in self.orders.items()}
-        copy.__dict__.update(fields)
-        return copy
+        copied: dict[str, Any] = {name: set(getattr(self, name)) for name in _SET_FIELDS}
+        copied |= {name: list(getattr(self, name)) for name in _LIST_FIELDS}
+        copied |= {name: dict(getattr(self, name)) for name in _DICT_FIELDS}
+        copied["resources"] = {role: dict(stock) for role, stock in self.resources.items()}
+        copied["known"] = {role: set(items) for role, items in self.known.items()}
+        copied["orders"] = {role: list(orders) for role, orders in self.orders.items()}
+        return replace(self, **copied)
 
 
 _SET_FIELDS = ("flags", "held", "skipped", "submitted", "taken_by", "links")

@@ -8,6 +8,7 @@ import pytest
 
 from drill.engine import commands as cmd
 from drill.engine import events as ev
+from drill.engine.evolve import HANDLERS
 from drill.engine.view import view_for
 
 from .kit import F, game, of_type
@@ -241,10 +242,11 @@ def test_a_turn_that_breaks_off_half_way_leaves_the_drill_as_it_was(
     drill.order("gov", "fix")
     before, logged = drill.state.clone(), list(drill.log)
 
-    def broken(em: Any) -> None:
-        raise RuntimeError("a fault in the hazard")
+    def broken(rules: Any, state: Any, event: Any) -> None:
+        raise RuntimeError("a fault while recording the turn")
 
-    monkeypatch.setattr("drill.engine.resolve._hazard", broken)  # after the orders resolved
+    # The record is the last step of the resolution: the orders have changed the state.
+    monkeypatch.setitem(HANDLERS, ev.FunctionalityRecorded, broken)
     with pytest.raises(RuntimeError):
         drill.fac(cmd.CloseTurn)
     assert drill.state == before
