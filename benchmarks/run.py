@@ -8,6 +8,7 @@ check): `python benchmarks/run.py --quick` or DRILL_BENCH_QUICK=1. The memory ru
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import gc
 import json
 import os
@@ -22,6 +23,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from drill.compiled import engine_build, engine_compiled
 from drill.engine.commands import Command
 from drill.engine.drill import Drill
 from drill.engine.events import Event
@@ -118,7 +120,9 @@ def _children(item: object) -> Iterator[object]:
     elif isinstance(item, list | tuple | set | frozenset):
         yield from item
     elif not isinstance(item, str | bytes | int | float | bool | type(None)):
-        if hasattr(item, "__dict__"):
+        if dataclasses.is_dataclass(item):  # compiled classes keep fields in C slots
+            yield from (getattr(item, f.name) for f in dataclasses.fields(item))
+        elif hasattr(item, "__dict__"):
             yield vars(item)
         for cls in type(item).__mro__:
             for slot in getattr(cls, "__slots__", ()):
@@ -344,6 +348,9 @@ def main(argv: list[str] | None = None) -> int:
     if load > 0.5 * cpus:
         print(f"note: load average {load:.1f} on {cpus} CPU(s); other processes compete, so")
         print("      the speed figures are lower than on an idle machine.\n")
+    print(f"engine: {engine_build()}")
+    if not engine_compiled():
+        print("      (no C compiler, or DRILL_PURE set: the speed figures are those of Python)")
     bundle, rules = reference()
     results = Results()
     step("throughput", lambda: throughput(bundle, settings, results))
@@ -354,6 +361,7 @@ def main(argv: list[str] | None = None) -> int:
     print_table(results)
     machine = {"python": platform.python_version(), "platform": platform.platform()}
     machine["cpus"] = str(cpus)
+    machine["engine"] = engine_build()
     machine["load_average_at_start"] = f"{load:.2f}"
     body = {"settings": asdict(settings), "machine": machine, **asdict(results)}
     RESULTS.write_text(json.dumps(body, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sysconfig
 from importlib.machinery import ExtensionFileLoader
@@ -21,7 +22,8 @@ def engine_compiled() -> bool:
 
 def compiler_available() -> bool:
     """Whether this Python could compile the engine: a C compiler and Python's headers."""
-    compiler = (sysconfig.get_config_var("CC") or "cc").split()[0]
+    named = os.environ.get("CC") or sysconfig.get_config_var("CC") or "cc"  # as setuptools
+    compiler = named.split()[0]
     headers = Path(sysconfig.get_paths()["include"]) / "Python.h"
     return shutil.which(compiler) is not None and headers.is_file()
 
