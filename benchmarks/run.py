@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import gc
 import json
 import os
 import pickle
@@ -34,7 +33,7 @@ from drill.engine.simulate import play, play_out
 from drill.files import SCENARIOS_DIR, bundled_scenarios, load_bundle
 from drill.scenario.bundle import Bundle
 from drill.scenario.problems import ScenarioError
-from drill.simulation import run_one, simulate
+from drill.simulation import rare_collections, run_one, simulate
 
 REFERENCE = SCENARIOS_DIR / "flood_old_community.yaml"
 RESULTS = Path(__file__).with_name("results.json")
@@ -277,11 +276,11 @@ def memory(rules: Rules, settings: Settings, results: Results) -> None:
     samples: list[tuple[int, int]] = []
     policy = POLICIES["random"]
     start = time.perf_counter()
-    for i in range(1, settings.memory_runs + 1):
-        run_one(rules, SEED + i, policy)
-        if i % settings.memory_every == 0:
-            gc.collect()
-            samples.append((i, rss_bytes()))
+    with rare_collections():  # as `drill simulate` plays; no forced collection either
+        for i in range(1, settings.memory_runs + 1):
+            run_one(rules, SEED + i, policy)
+            if i % settings.memory_every == 0:
+                samples.append((i, rss_bytes()))
     seconds = time.perf_counter() - start
     if len(samples) < 2:
         return

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import gc
 import statistics
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 
 from drill.engine.events import OrderPlaced
@@ -107,14 +109,31 @@ def simulate(
     return Batch(policy, scores, time.perf_counter() - started, jobs)
 
 
+@contextmanager
+def rare_collections() -> Iterator[None]:
+    """Run Python's cycle collector less often while bots play a batch of drills.
+
+    A drill allocates tens of thousands of small objects and almost none in cycles, so
+    reference counting frees them; at the default threshold (700 allocations) the cycle
+    collector still ran hundreds of times per drill, about 6 % of a batch's time.
+    """
+    before = gc.get_threshold()
+    gc.set_threshold(10_000, *before[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+
+
 def _serial(
     rules: Rules, seeds: Sequence[int], policy: Policy, progress: Progress | None
 ) -> list[RunScore]:
     out = []
-    for seed in seeds:
-        out.append(run_one(rules, seed, policy))
-        if progress is not None:
-            progress(1)
+    with rare_collections():
+        for seed in seeds:
+            out.append(run_one(rules, seed, policy))
+            if progress is not None:
+                progress(1)
     return out
 
 
@@ -135,7 +154,8 @@ def _run_chunk(seeds: list[int]) -> list[RunScore]:
     """Play the drills of one chunk in a worker."""
     if _worker_rules is None or _worker_policy is None:
         raise RuntimeError("worker used before its initializer ran")
-    return [run_one(_worker_rules, seed, _worker_policy) for seed in seeds]
+    with rare_collections():
+        return [run_one(_worker_rules, seed, _worker_policy) for seed in seeds]
 
 
 def chunks(seeds: Sequence[int], jobs: int) -> Iterator[list[int]]:

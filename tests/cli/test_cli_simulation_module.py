@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 
-from drill.simulation import RunScore, Spread, chunks, policy_named, summarise
+from drill.files import SCENARIOS_DIR, load_bundle
+from drill.simulation import (
+    RunScore,
+    Spread,
+    chunks,
+    policy_named,
+    rare_collections,
+    simulate,
+    summarise,
+)
 
 
 def test_chunks_cover_every_seed_once_in_order() -> None:
@@ -39,3 +50,27 @@ def test_summary_skips_unmeasured_scores_and_counts_ratings() -> None:
 def test_unknown_policy_names_the_known_ones() -> None:
     with pytest.raises(KeyError, match="greedy"):
         policy_named("clever")
+
+
+def test_a_batch_collects_cycles_rarely_and_then_as_before() -> None:
+    bundle = load_bundle(SCENARIOS_DIR / "flood_old_community.yaml")
+    before = gc.get_threshold()
+    during: list[int] = []
+    batch = simulate(
+        bundle.ruleset,
+        bundle.scenario,
+        runs=3,
+        seed=7,
+        policy="random",
+        progress=lambda done: during.append(gc.get_threshold()[0]),
+    )
+    assert during == [10_000] * 3
+    assert gc.get_threshold() == before
+    assert [run.seed for run in batch.scores] == [7, 8, 9]
+
+
+def test_the_collector_threshold_comes_back_after_a_failure() -> None:
+    before = gc.get_threshold()
+    with pytest.raises(RuntimeError), rare_collections():
+        raise RuntimeError("a bot failed")
+    assert gc.get_threshold() == before
