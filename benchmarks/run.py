@@ -211,7 +211,7 @@ def execute_cost(rules: Rules, settings: Settings, results: Results) -> None:
     ]
     per_drill = 1000 * played / settings.replay_drills
     engine = sum(micros) / 1000 / settings.replay_drills
-    note = f"of which Drill.execute {engine:.1f} ms; the rest is the bot deciding"
+    note = f"of which Drill.execute {engine:.1f} ms; the rest: the bot, and recording"
     results.figures.append(Figure("one random drill, played", per_drill, "ms", "", None, note))
     results.details["execute_by_command"] = by_command(timings)
 
