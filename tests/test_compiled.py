@@ -60,10 +60,11 @@ def _play(where: Path, pythonpath: Path | None = None) -> tuple[str, str]:
 def test_the_engine_is_compiled_wherever_a_compiler_is_available() -> None:
     expected = compiler_available() and not os.environ.get("DRILL_PURE")
     assert engine_compiled() == expected, (
-        "the engine runs as Python although this machine can compile it: rebuild it "
-        "(`rm -rf .venv && make test`) and read the 'drill build:' lines of `pip install -v`"
+        "the engine runs as Python although this machine can compile it: rebuild it with "
+        "`make clean test` (`.venv/bin/pip install -v -e .` prints why a build fell back)"
         if expected
-        else "the engine is compiled although DRILL_PURE is set or no compiler is present"
+        else "the engine is compiled but DRILL_PURE is set or there is no compiler: rebuild "
+        "it with `DRILL_PURE=1 make clean test`"
     )
 
 
