@@ -96,11 +96,19 @@ class DurableApp(DrillApp):
         Binding("f9", "review", "key.review"),
     ]
 
+    keep_countdown_every = 10.0
+    """Seconds between saves of the turn's countdown: a crash or power cut loses no more."""
+
     def __init__(self, store: Store, *args: Any, resume: Session | None = None, **kw: Any) -> None:
         super().__init__(*args, **kw)
         self.store = store
         self.resumed = resume
         self.flow: DurableFlow = DurableFlow(self)
+
+    @on(events.Mount)
+    def keep_countdown_often(self) -> None:
+        """Save the countdown regularly, not only when the facilitator quits."""
+        self.set_interval(self.keep_countdown_every, self.keep_countdown)
 
     @on(events.Mount)
     def open_resumed(self, event: events.Mount) -> None:
@@ -138,7 +146,11 @@ class DurableApp(DrillApp):
             keep_show_scores(self.store, self.session, shown)
 
     def before_quit(self) -> None:
-        """Keep how far the turn's countdown ran; if that fails, quit all the same."""
+        """Keep how far the turn's countdown ran before quitting."""
+        self.keep_countdown()
+
+    def keep_countdown(self) -> None:
+        """Keep how far the turn's countdown ran; if that fails, play (or quit) all the same."""
         if self.session is None:
             return
         try:

@@ -103,6 +103,31 @@ def test_hidden_scores_and_the_countdown_are_kept_through_quit_and_resume(tmp_pa
     asyncio.run(run())
 
 
+def test_the_countdown_is_kept_as_it_runs_so_a_crash_loses_only_seconds(tmp_path: Path) -> None:
+    path = db_path(tmp_path)
+    bundle, _ = reference()
+    clock = FrozenClock()
+
+    async def run() -> None:
+        with Store(path) as store:
+            app = DurableApp(store, bundle, lang="en", seed=7, clock=clock)
+            app.keep_countdown_every = 0.05
+            async with app.run_test(size=SIZE) as pilot:
+                await keys(pilot, "ctrl+s", "enter")
+                assert isinstance(app.screen, ConsoleScreen)
+                clock.advance(240)
+                await asyncio.sleep(0.3)
+                kept = store.settings(1)
+                # The process dies here: no Ctrl+Q, nothing saved on the way out.
+                assert (kept.timer_turn, kept.timer_elapsed) == (1, 240)
+                assert app.unexpected == []
+
+    asyncio.run(run())
+    with Store(path) as store:
+        session = resume_session(store, 1, FrozenClock())
+        assert session.timer.remaining() == session.timer.limit - 240
+
+
 def test_a_paused_countdown_stays_paused_where_it_stood(tmp_path: Path) -> None:
     path = db_path(tmp_path)
     play_and_quit(path, FrozenClock(), pause=True)
