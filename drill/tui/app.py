@@ -38,6 +38,7 @@ from drill.tui.screens.error import ErrorDialog
 from drill.tui.screens.help import HelpScreen
 from drill.tui.screens.notice import NoticeDialog
 from drill.tui.screens.problems import ProblemsDialog
+from drill.tui.terminal import watch_terminal
 from drill.tui.words import refusal_text
 
 T = TypeVar("T")
@@ -90,9 +91,20 @@ class DrillApp(App[None]):
     # --- start ----------------------------------------------------------------------
 
     def on_mount(self) -> None:
-        """Open the first screen once the app runs; keep garbage collection out of keypresses."""
-        gc.set_threshold(*GC_THRESHOLDS)
+        """Open the first screen once the app runs."""
+        self.settle_in()
         self.call_later(self._start)
+
+    def settle_in(self) -> None:
+        """Keep garbage collection out of keypresses, and stop if the terminal goes away."""
+        gc.set_threshold(*GC_THRESHOLDS)
+        watch_terminal(self, self.terminal_gone)
+
+    def terminal_gone(self) -> None:
+        """The terminal was closed under the app: keep what must outlive it, then stop."""
+        if self.session is not None:
+            self.before_quit()
+        self.exit()
 
     def _start(self) -> None:
         first = self.first

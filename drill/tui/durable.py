@@ -117,6 +117,7 @@ class DurableApp(DrillApp):
         if session is None:
             return  # DrillApp.on_mount runs next
         event.prevent_default()
+        self.settle_in()
         self.session, self.rules, self.setup = session, session.rules, session.config
         drill_id = drill_id_of(session)
         if drill_id is not None:

@@ -23,6 +23,7 @@ from drill.session.durable import stored_rules
 from drill.session.store import Store
 from drill.tui.i18n import CATALOGUE, t
 from drill.tui.keynames import key_display
+from drill.tui.terminal import watch_terminal
 
 
 @dataclass(frozen=True)
@@ -112,7 +113,8 @@ class ReplayApp(App[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        """Show the first picture."""
+        """Show the first picture; stop if the terminal goes away."""
+        watch_terminal(self, self.exit)
         self.show()
 
     def action_step(self, delta: int) -> None:
