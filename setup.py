@@ -3,7 +3,7 @@
 The engine (`drill/engine`) is strictly typed, pure Python. mypyc turns it into C
 extensions that run the bots' simulations about 1.6 times faster. Without a working
 compiler, or with DRILL_PURE=1 in the environment, the same modules are installed as
-Python: slower, with identical results. `drill.build.engine_compiled()` says which runs.
+Python: slower, with identical results. `drill.compiled.engine_compiled()` says which runs.
 """
 
 from __future__ import annotations

@@ -14,7 +14,6 @@ from collections.abc import Callable
 from typing import Any
 
 from textual.app import App
-from textual.timer import Timer
 
 CHECK_EVERY = 2.0
 """Seconds between checks."""
@@ -29,11 +28,11 @@ def _input_fd() -> int | None:
     return fd if os.isatty(fd) else None
 
 
-def watch_terminal(app: App[Any], gone: Callable[[], None]) -> Timer | None:
+def watch_terminal(app: App[Any], gone: Callable[[], None]) -> None:
     """Call `gone` once when the app's terminal hangs up (never for a headless app)."""
     fd = _input_fd()
     if app.is_headless or fd is None:
-        return None
+        return
 
     def check() -> None:
         if not os.isatty(fd):
@@ -41,4 +40,3 @@ def watch_terminal(app: App[Any], gone: Callable[[], None]) -> Timer | None:
             gone()
 
     timer = app.set_interval(CHECK_EVERY, check)
-    return timer
