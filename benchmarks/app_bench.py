@@ -49,7 +49,7 @@ def cold_start() -> list[float]:
 
 def long_bundle() -> Any:
     """The reference scenario played over 16 turns."""
-    from drill.files import load_bundle
+    from drill.store.files import load_bundle
 
     bundle = load_bundle(REFERENCE)
     meta = bundle.scenario.meta.model_copy(update={"turns": TURNS})

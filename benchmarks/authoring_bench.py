@@ -19,8 +19,8 @@ import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from drill.files import SCENARIOS_DIR, bundled_scenarios, load_bundle
 from drill.scenario.lint import lint
+from drill.store.files import SCENARIOS_DIR, bundled_scenarios, load_bundle
 
 RESULTS = Path(__file__).with_name("authoring_results.json")
 REFERENCE = SCENARIOS_DIR / "flood_old_community.yaml"

@@ -30,10 +30,10 @@ from drill.engine.policies import POLICIES
 from drill.engine.reasons import IllegalCommand
 from drill.engine.rules import Rules, compile_rules
 from drill.engine.simulate import play, play_out
-from drill.files import SCENARIOS_DIR, bundled_scenarios, load_bundle
 from drill.scenario.bundle import Bundle
 from drill.scenario.problems import ScenarioError
-from drill.simulation import rare_collections, run_one, simulate
+from drill.session.simulation import rare_collections, run_one, simulate
+from drill.store.files import SCENARIOS_DIR, bundled_scenarios, load_bundle
 
 REFERENCE = SCENARIOS_DIR / "flood_old_community.yaml"
 RESULTS = Path(__file__).with_name("results.json")

@@ -16,12 +16,12 @@ from dataclasses import replace
 from pathlib import Path
 
 from drill.engine.rules import compile_rules
-from drill.files import SCENARIOS_DIR, load_bundle
-from drill.reviews import drill_report
+from drill.report.reviews import drill_report
 from drill.scenario.bundle import build_bundle
-from drill.session.durable import bot_config, bot_drill, header_for, resume_session, save_session
 from drill.session.session import MemoryRecord
-from drill.session.store import Store
+from drill.store.database import Store
+from drill.store.files import SCENARIOS_DIR, load_bundle
+from drill.store.kept import bot_config, bot_drill, header_for, resume_session, save_session
 
 REFERENCE = SCENARIOS_DIR / "flood_old_community.yaml"
 RESULTS = Path(__file__).with_name("store_results.json")

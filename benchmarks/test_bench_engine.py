@@ -10,7 +10,7 @@ from drill.engine.policies import POLICIES
 from drill.engine.rules import Rules, compile_rules
 from drill.engine.scoring import score
 from drill.engine.simulate import play
-from drill.files import SCENARIOS_DIR, load_bundle
+from drill.store.files import SCENARIOS_DIR, load_bundle
 
 REFERENCE = SCENARIOS_DIR / "flood_old_community.yaml"
 

@@ -1,5 +1,5 @@
 """Entry point for `python -m drill`."""
 
-from drill.cli import main
+from drill.cli.main import main
 
 main()

@@ -22,7 +22,7 @@ PLAY = textwrap.dedent(
     from drill.engine.rules import compile_rules
     from drill.engine.scoring import score
     from drill.engine.simulate import play
-    from drill.files import SCENARIOS_DIR, load_bundle
+    from drill.store.files import SCENARIOS_DIR, load_bundle
 
     digest = hashlib.sha256()
     for name in sys.argv[1:]:

@@ -31,8 +31,8 @@ FORBIDDEN = (
     "drill.tui",
     "drill.report",
     "drill.net",
-    "drill.cli",
-    "drill.files",
+    "drill.cli.main",
+    "drill.store.files",
 )
 FORBIDDEN_CALLS = ("open", "__import__", "eval", "exec")
 
@@ -116,7 +116,15 @@ def test_relative_imports_are_resolved(tmp_path: Path) -> None:
 
 def test_importing_the_engine_loads_no_ui_or_io_modules() -> None:
     # (socket is not checked here: pydantic itself imports it)
-    heavy = ("textual", "rich", "sqlite3", "drill.session", "drill.tui", "drill.cli", "drill.files")
+    heavy = (
+        "textual",
+        "rich",
+        "sqlite3",
+        "drill.session",
+        "drill.tui",
+        "drill.cli.main",
+        "drill.store.files",
+    )
     script = (
         "import sys\n"
         "import drill.engine.simulate, drill.engine.view, drill.engine.scoring\n"

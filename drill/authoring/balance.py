@@ -1,6 +1,6 @@
 """`drill balance`: random and greedy bots play a scenario; is it too easy, or unwinnable?
 
-Both batches come from `drill.simulation.simulate` (the runner of `drill simulate`).
+Both batches come from `drill.session.simulation.simulate` (the runner of `drill simulate`).
 Readings, stated so authors can predict them:
 
 * trivially won: the random bots' mean overall score is within TIE_MARGIN points of the
@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from drill.scenario.bundle import Bundle
-from drill.simulation import Batch, Progress, RunScore, Summary, simulate, summarise
+from drill.session.simulation import Batch, Progress, RunScore, Summary, simulate, summarise
 
 POLICIES = ("random", "greedy")
 TIE_MARGIN = 2.0

@@ -11,10 +11,10 @@ from drill.authoring.balance import (
     Balance,
     Response,
 )
+from drill.report.tables import Row, number, table
 from drill.scenario.models import Scenario
 from drill.scenario.text import Lang, pick
-from drill.simulation import RATINGS, SCORE_NAMES
-from drill.tables import Row, number, table
+from drill.session.simulation import RATINGS, SCORE_NAMES
 
 LEGEND = "P performed · S some challenges · M major challenges · U unable · - not rated"
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-from drill.describe import clock
+from drill.authoring.describe import clock
 from drill.engine.conditions import describe as condition
 from drill.engine.rules import compile_rules
 from drill.scenario.bundle import Bundle

@@ -16,8 +16,8 @@ from typing import Any
 import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from drill.files import REPO_ROOT
 from drill.scenario.text import Lang
+from drill.store.files import REPO_ROOT
 
 HAZARDS = ("flood", "typhoon", "earthquake", "fire", "heatwave", "epidemic", "chemical")
 SCHEMA_FILE = REPO_ROOT / "schema" / "scenario.schema.json"

@@ -10,8 +10,8 @@ import json
 import sys
 from pathlib import Path
 
-from drill.files import REPO_ROOT
 from drill.scenario.schema import ruleset_schema, scenario_schema
+from drill.store.files import REPO_ROOT
 
 SCHEMA_DIR = REPO_ROOT / "schema"
 SCENARIO_SCHEMA = SCHEMA_DIR / "scenario.schema.json"

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from drill.engine.rules import Rules
 from drill.engine.scoring import Scores, expectation_statuses
 from drill.engine.state import DrillState
-from drill.hotwash import HotWash, PlanItem
 from drill.report.words import capability, short, w
 from drill.scenario.text import Lang, pick
+from drill.session.hotwash import HotWash, PlanItem
 
 STRONG = 75.0
 """A score part at or above this is a strength."""

@@ -8,7 +8,7 @@ from drill.engine.drill import fold
 from drill.engine.events import Event
 from drill.engine.rules import Rules
 from drill.engine.state import DrillState
-from drill.hotwash import HotWash, PlanItem
+from drill.session.hotwash import HotWash, PlanItem
 
 
 @dataclass(frozen=True)

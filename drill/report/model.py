@@ -6,13 +6,13 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from drill.engine.scoring import Scores, score
-from drill.hotwash import PlanItem
 from drill.report import evidence
 from drill.report.evidence import Finding, ObjectiveResult
 from drill.report.facts import ReportInput
 from drill.report.history import Curves, Moment, Tie, curves, ties, timeline
 from drill.report.words import capability, short, w
 from drill.scenario.text import Lang, pick
+from drill.session.hotwash import PlanItem
 
 
 @dataclass(frozen=True)

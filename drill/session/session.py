@@ -15,8 +15,8 @@ from drill.engine.scoring import Scores, score
 from drill.engine.state import DrillState
 from drill.engine.view import SeatView, view_for
 from drill.session.clock import Clock, SystemClock
-from drill.session.report import TurnReport, turn_report
 from drill.session.seats import BOT_POLICIES, SessionConfig
+from drill.session.sitrep import TurnReport, turn_report
 from drill.session.timer import TurnTimer
 
 

@@ -22,22 +22,22 @@ from textual.screen import ModalScreen, Screen
 from drill.engine.commands import FACILITATOR, Command
 from drill.engine.reasons import IllegalCommand
 from drill.engine.rules import Rules, compile_rules
-from drill.files import load_bundle
 from drill.scenario.bundle import Bundle
 from drill.scenario.problems import ScenarioError
 from drill.scenario.text import Lang
 from drill.session.clock import Clock, SystemClock
 from drill.session.seats import Mode, SessionConfig
 from drill.session.session import Session
+from drill.store.files import load_bundle
 from drill.tui.base import DrillMixin, DrillScreen
+from drill.tui.dialogs.confirm import ConfirmDialog
+from drill.tui.dialogs.error import ErrorDialog
+from drill.tui.dialogs.file_problems import ProblemsDialog
+from drill.tui.dialogs.help import HelpScreen
+from drill.tui.dialogs.notice import NoticeDialog
 from drill.tui.flow import Flow
 from drill.tui.i18n import t
 from drill.tui.keynames import help_rows, key_description, key_display
-from drill.tui.screens.confirm import ConfirmDialog
-from drill.tui.screens.error import ErrorDialog
-from drill.tui.screens.help import HelpScreen
-from drill.tui.screens.notice import NoticeDialog
-from drill.tui.screens.problems import ProblemsDialog
 from drill.tui.terminal import watch_terminal
 from drill.tui.words import refusal_text
 

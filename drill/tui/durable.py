@@ -11,20 +11,20 @@ from textual.widgets import TextArea
 from drill.engine.commands import FACILITATOR, Begin, CloseTurn
 from drill.engine.drill import Drill
 from drill.engine.evolve import evolve
-from drill.hotwash import HotWash
 from drill.scenario.text import Lang
-from drill.session.durable import drill_id_of, keep_show_scores, keep_timer, start_session
-from drill.session.report import turn_report
-from drill.session.schema import StoreError
+from drill.session.hotwash import HotWash
 from drill.session.session import Session
-from drill.session.store import Store
+from drill.session.sitrep import turn_report
+from drill.store.database import Store
+from drill.store.kept import drill_id_of, keep_show_scores, keep_timer, start_session
+from drill.store.migrations import StoreError
 from drill.tui.app import DrillApp
+from drill.tui.dialogs.paused import PausedScreen
+from drill.tui.dialogs.review import PlanDialog, ReviewDialog
 from drill.tui.flow import Flow
 from drill.tui.i18n import t
 from drill.tui.screens.briefing import BriefingScreen
 from drill.tui.screens.end import EndScreen
-from drill.tui.screens.paused import PausedScreen
-from drill.tui.screens.review import PlanDialog, ReviewDialog
 from drill.tui.screens.sitrep import SitrepScreen
 
 

@@ -9,12 +9,12 @@ from textual.screen import Screen
 
 from drill.engine.commands import FACILITATOR, Begin, Close, End, StartTurn
 from drill.session.session import Session
+from drill.tui.dialogs.paused import PausedScreen
 from drill.tui.screens.briefing import BriefingScreen
 from drill.tui.screens.console import ConsoleScreen
 from drill.tui.screens.end import EndScreen
 from drill.tui.screens.handover import HandOverScreen
 from drill.tui.screens.lobby import LobbyScreen
-from drill.tui.screens.paused import PausedScreen
 from drill.tui.screens.picker import PickerScreen
 from drill.tui.screens.role_briefing import RoleBriefingScreen
 from drill.tui.screens.sitrep import SitrepScreen

@@ -11,8 +11,8 @@ from click.testing import CliRunner, Result
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from drill.cli import cli
-from drill.files import RULESETS_DIR, SCENARIOS_DIR, bundled_scenarios
+from drill.cli.main import cli
+from drill.store.files import RULESETS_DIR, SCENARIOS_DIR, bundled_scenarios
 
 REFERENCE = SCENARIOS_DIR / "flood_old_community.yaml"
 PROBLEM = re.compile(r"^.+:\d+:\d+: (error|warning): \S.*$")

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from drill.cli import cli
-from drill.files import REPO_ROOT
+from drill.cli.main import cli
+from drill.store.files import REPO_ROOT
 
 DOC = REPO_ROOT / "docs" / "authoring.md"
 TIMING = re.compile(r"; \d+\.\d s on \d+ process\(es\)")

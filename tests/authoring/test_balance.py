@@ -12,7 +12,7 @@ from drill.authoring.balance import (
     unwinnable_reasons,
 )
 from drill.authoring.balance_text import report
-from drill.simulation import RunScore, Summary, summarise
+from drill.session.simulation import RunScore, Summary, summarise
 
 
 def small() -> Balance:

@@ -11,7 +11,7 @@ import yaml
 
 from drill.authoring.new import HAZARDS, render_scenario
 from drill.authoring.schema_files import RULESET_SCHEMA, SCENARIO_SCHEMA, schema_texts
-from drill.files import bundled_rulesets, bundled_scenarios
+from drill.store.files import bundled_rulesets, bundled_scenarios
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 jsonschema = pytest.importorskip("jsonschema")

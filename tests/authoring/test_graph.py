@@ -7,7 +7,7 @@ import re
 from authoring_support import Data, bundle_of, scenario_data
 
 from drill.authoring.graph import dot, graph_text, hazard_graph, mermaid
-from drill.files import bundled_scenarios, load_bundle
+from drill.store.files import bundled_scenarios, load_bundle
 
 
 def test_mermaid_of_the_mini_scenario() -> None:

@@ -9,9 +9,9 @@ import pytest
 from authoring_support import bundle_of, scenario_data
 
 from drill.authoring.handouts import render_handouts, role_file, write_handouts
-from drill.files import bundled_scenarios, load_bundle
 from drill.scenario.bundle import Bundle
 from drill.scenario.text import Lang, pick
+from drill.store.files import bundled_scenarios, load_bundle
 
 VOID = {"meta", "br", "hr", "img", "input", "link"}
 

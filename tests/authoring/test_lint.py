@@ -7,9 +7,9 @@ from collections.abc import Callable
 import pytest
 from authoring_support import Data, line_of, lint_of, ruleset_data, scenario_data
 
-from drill.files import bundled_scenarios, load_bundle
 from drill.scenario.lint import CHECKS, lint
 from drill.scenario.problems import Problem
+from drill.store.files import bundled_scenarios, load_bundle
 
 
 def clean() -> Data:

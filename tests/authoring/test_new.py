@@ -19,9 +19,9 @@ from drill.engine.policies import POLICIES
 from drill.engine.rules import compile_rules
 from drill.engine.scoring import score
 from drill.engine.simulate import play
-from drill.files import SCENARIOS_DIR, load_bundle
 from drill.scenario.lint import lint
 from drill.scenario.text import Lang
+from drill.store.files import SCENARIOS_DIR, load_bundle
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -10,8 +10,8 @@ from pathlib import Path
 
 from click.testing import CliRunner, Result
 
-from drill.cli import cli
-from drill.files import SCENARIOS_DIR
+from drill.cli.main import cli
+from drill.store.files import SCENARIOS_DIR
 
 REFERENCE = SCENARIOS_DIR / "flood_old_community.yaml"
 PROBLEM_LINE = re.compile(r"^(?P<path>.+):(?P<line>\d+):(?P<column>\d+): (error|warning): \S.*$")

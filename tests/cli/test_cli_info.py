@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from cli_support import REFERENCE, run
 
-from drill.files import load_bundle
 from drill.scenario.text import pick
+from drill.store.files import load_bundle
 
 
 def test_info_names_every_part_of_the_reference_scenario() -> None:

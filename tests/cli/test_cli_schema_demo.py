@@ -6,8 +6,8 @@ import json
 
 from cli_support import REFERENCE, run, run_process
 
-from drill.files import load_bundle
 from drill.scenario.text import pick
+from drill.store.files import load_bundle
 
 
 def test_scenario_schema_is_json() -> None:

@@ -1,4 +1,4 @@
-"""drill.simulation: chunks, spreads and rating counts behind `drill simulate`."""
+"""drill.session.simulation: chunks, spreads and rating counts behind `drill simulate`."""
 
 from __future__ import annotations
 
@@ -6,8 +6,7 @@ import gc
 
 import pytest
 
-from drill.files import SCENARIOS_DIR, load_bundle
-from drill.simulation import (
+from drill.session.simulation import (
     RunScore,
     Spread,
     chunks,
@@ -16,6 +15,7 @@ from drill.simulation import (
     simulate,
     summarise,
 )
+from drill.store.files import SCENARIOS_DIR, load_bundle
 
 
 def test_chunks_cover_every_seed_once_in_order() -> None:

@@ -272,7 +272,7 @@ def test_shown_problems_are_what_the_checker_finds(source: Block, output: Block)
 def test_shown_output_is_what_drill_validate_prints(
     source: Block, output: Block, tmp_path: Path
 ) -> None:
-    if importlib.util.find_spec("drill.cli") is None:
+    if importlib.util.find_spec("drill.cli.main") is None:
         pytest.skip("the drill command is not built yet")
     assert output.name is not None
     shown_path = Path(output.name)

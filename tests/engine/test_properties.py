@@ -35,11 +35,11 @@ from drill.engine.scoring import Scores, score
 from drill.engine.simulate import play
 from drill.engine.state import DrillState
 from drill.engine.view import log_for, view_for
-from drill.files import bundled_scenarios, load_bundle
 from drill.scenario.language import Effect
 from drill.scenario.models import Action
 from drill.scenario.problems import ScenarioError
 from drill.scenario.text import LocalText, Text
+from drill.store.files import bundled_scenarios, load_bundle
 
 ROOT = Path(__file__).resolve().parents[2]
 SCENARIO_FILES = {
@@ -282,7 +282,7 @@ def test_same_drill_in_another_process(name: str) -> None:
     load_rules(name)
     script = (
         "import hashlib, sys\n"
-        "from drill.files import load_bundle\n"
+        "from drill.store.files import load_bundle\n"
         "from drill.engine.rules import compile_rules\n"
         "from drill.engine.simulate import play\n"
         "from drill.engine.policies import POLICIES\n"

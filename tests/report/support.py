@@ -5,10 +5,10 @@ from __future__ import annotations
 from functools import cache
 
 from drill.engine.rules import compile_rules
-from drill.files import SCENARIOS_DIR, load_bundle
-from drill.hotwash import HotWash, PlanItem
 from drill.report.facts import DrillFacts, ReportInput, Seat
-from drill.session.durable import bot_drill
+from drill.session.hotwash import HotWash, PlanItem
+from drill.store.files import SCENARIOS_DIR, load_bundle
+from drill.store.kept import bot_drill
 
 STARTED = 1_767_250_800.0
 """2026-01-01 07:00 UTC: the date every known drill was 'played'."""

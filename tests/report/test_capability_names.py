@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from drill.engine.rules import compile_rules
-from drill.files import SCENARIOS_DIR, load_bundle
 from drill.report.facts import DrillFacts, ReportInput, Seat
 from drill.report.model import build_report
 from drill.report.words import capability
-from drill.session.durable import bot_drill
+from drill.store.files import SCENARIOS_DIR, load_bundle
+from drill.store.kept import bot_drill
 
 SCENARIO = "epidemic_lockdown_supplies"
 """A bundled scenario with capabilities the app and the report could not name before."""

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from drill.files import REPO_ROOT, bundled_scenarios, load_bundle
 from drill.scenario.capabilities import CAPABILITIES, capability_name
+from drill.store.files import REPO_ROOT, bundled_scenarios, load_bundle
 
 SNAKE = re.compile(r"[a-z]+(_[a-z]+)*")
 CJK = re.compile(r"[\u4e00-\u9fff]")

@@ -10,7 +10,8 @@ import pytest
 from scenario_support import FIXTURES
 
 from drill import files
-from drill.files import (
+from drill.scenario.problems import Problem, ScenarioError
+from drill.store.files import (
     REPO_ROOT,
     SCENARIOS_DIR,
     bundled_scenarios,
@@ -19,7 +20,6 @@ from drill.files import (
     load_ruleset,
     read_text,
 )
-from drill.scenario.problems import Problem, ScenarioError
 
 
 def only_problem(error: pytest.ExceptionInfo[ScenarioError]) -> Problem:

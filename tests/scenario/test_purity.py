@@ -25,7 +25,7 @@ FORBIDDEN_MODULES = {
     "http",
     "subprocess",
     "textual",
-    "drill.files",
+    "drill.store.files",
     "drill.engine",
     "drill.session",
     "drill.tui",

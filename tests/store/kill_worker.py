@@ -8,10 +8,10 @@ from __future__ import annotations
 import sys
 
 from drill.engine.rules import compile_rules
-from drill.files import SCENARIOS_DIR, load_bundle
-from drill.session.durable import bot_config, bot_drill, start_session
 from drill.session.session import MemoryRecord
-from drill.session.store import Store
+from drill.store.database import Store
+from drill.store.files import SCENARIOS_DIR, load_bundle
+from drill.store.kept import bot_config, bot_drill, start_session
 
 
 def main(path: str, seed: int) -> None:

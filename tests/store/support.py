@@ -9,10 +9,10 @@ from drill.engine.commands import Command
 from drill.engine.drill import Drill
 from drill.engine.events import Event
 from drill.engine.rules import Rules, compile_rules
-from drill.files import SCENARIOS_DIR, load_bundle
 from drill.scenario.bundle import Bundle
-from drill.session.durable import bot_drill
 from drill.session.session import MemoryRecord
+from drill.store.files import SCENARIOS_DIR, load_bundle
+from drill.store.kept import bot_drill
 
 REFERENCE = SCENARIOS_DIR / "flood_old_community.yaml"
 

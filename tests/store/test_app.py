@@ -9,16 +9,16 @@ from textual.widgets import Input
 
 from drill.engine.commands import FACILITATOR, Begin, End, StartTurn
 from drill.engine.state import DrillState
-from drill.hotwash import HotWash, PlanItem
 from drill.session.clock import FrozenClock
-from drill.session.durable import bot_config, resume_session, start_session
-from drill.session.store import Store
+from drill.session.hotwash import HotWash, PlanItem
+from drill.store.database import Store
+from drill.store.kept import bot_config, resume_session, start_session
+from drill.tui.dialogs.confirm import ConfirmDialog
+from drill.tui.dialogs.review import PlanDialog, ReviewDialog
 from drill.tui.durable import DurableApp
-from drill.tui.screens.confirm import ConfirmDialog
 from drill.tui.screens.console import ConsoleScreen
 from drill.tui.screens.end import EndScreen
 from drill.tui.screens.replay import ReplayApp, replay_turns
-from drill.tui.screens.review import PlanDialog, ReviewDialog
 from drill.tui.screens.sitrep import SitrepScreen
 
 from .support import db_path, reference

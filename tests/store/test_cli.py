@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from drill.cli import cli
-from drill.session.codec import decode_command, decode_event
-from drill.session.store import Store
-from drill.simulation import simulate
+from drill.cli.main import cli
+from drill.session.simulation import simulate
+from drill.store.codec import decode_command, decode_event
+from drill.store.database import Store
 
 from .support import db_path, reference
 

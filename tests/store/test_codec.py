@@ -25,7 +25,7 @@ from drill.scenario.language import (
     RevealInfo,
     SectorDelta,
 )
-from drill.session.codec import (
+from drill.store.codec import (
     COMMANDS,
     EVENTS,
     CodecError,

@@ -10,13 +10,13 @@ from textual.widgets import Input, Static
 
 from drill.engine.commands import FACILITATOR, Resume, StartTurn
 from drill.session.clock import FrozenClock
-from drill.session.durable import resume_session
 from drill.session.settings import ConsoleSettings
-from drill.session.store import Store
+from drill.store.database import Store
+from drill.store.kept import resume_session
+from drill.tui.dialogs.confirm import ConfirmDialog
+from drill.tui.dialogs.paused import PausedScreen
 from drill.tui.durable import DurableApp
-from drill.tui.screens.confirm import ConfirmDialog
 from drill.tui.screens.console import ConsoleScreen
-from drill.tui.screens.paused import PausedScreen
 from drill.tui.screens.sitrep import SitrepScreen
 
 from .support import db_path, reference

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from drill.session.durable import resume_session
-from drill.session.schema import StoreError
-from drill.session.store import Store
+from drill.store.database import Store
+from drill.store.kept import resume_session
+from drill.store.migrations import StoreError
 
 from .support import db_path, played, replayed
 

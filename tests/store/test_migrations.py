@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 
 from drill.engine.drill import fold
-from drill.hotwash import HotWash, PlanItem
-from drill.session import schema
-from drill.session.codec import dumps
-from drill.session.durable import bot_config, header_for
-from drill.session.schema import MIGRATIONS, SCHEMA_VERSION
+from drill.session.hotwash import HotWash, PlanItem
 from drill.session.settings import ConsoleSettings
-from drill.session.store import Store, config_json
+from drill.store import migrations as schema
+from drill.store.codec import dumps
+from drill.store.database import Store, config_json
+from drill.store.kept import bot_config, header_for
+from drill.store.migrations import MIGRATIONS, SCHEMA_VERSION
 
 from .support import db_path, played, reference
 

@@ -8,8 +8,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from drill.session.durable import bot_config, resume_session, start_session
-from drill.session.store import Store
+from drill.store.database import Store
+from drill.store.kept import bot_config, resume_session, start_session
 
 from .support import db_path, played, reference, replayed
 

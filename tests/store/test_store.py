@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 
 from drill.engine.drill import fold
-from drill.hotwash import HotWash, PlanItem
 from drill.session.clock import FrozenClock
-from drill.session.durable import (
+from drill.session.hotwash import HotWash, PlanItem
+from drill.store.database import Store
+from drill.store.kept import (
     bot_config,
     header_for,
     resume_session,
@@ -19,8 +20,7 @@ from drill.session.durable import (
     start_session,
     stored_bundle,
 )
-from drill.session.schema import SCHEMA_VERSION, StoreError
-from drill.session.store import Store
+from drill.store.migrations import SCHEMA_VERSION, StoreError
 
 from .support import db_path, played, reference, replayed
 
@@ -208,7 +208,7 @@ def test_the_resume_command_names_the_database_unless_it_is_the_default(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     default = tmp_path / "data" / "drills.db"
-    monkeypatch.setattr("drill.session.store.default_path", lambda: default)
+    monkeypatch.setattr("drill.store.database.default_path", lambda: default)
     with Store() as store:
         assert store.resume_command(4) == "drill resume 4"
     other = tmp_path / "my drills" / "centre.db"

@@ -7,8 +7,8 @@ from rich.console import Console
 from drill.engine.rules import compile_rules
 from drill.engine.scoring import score
 from drill.engine.state import initial_state
-from drill.files import SCENARIOS_DIR, load_bundle
 from drill.scenario.text import Lang
+from drill.store.files import SCENARIOS_DIR, load_bundle
 from drill.tui.widgets.scores import objectives_table
 
 

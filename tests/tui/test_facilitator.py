@@ -8,14 +8,14 @@ from textual.widgets import DataTable
 
 from drill.session.clock import FrozenClock
 from drill.tui.app import DrillApp
+from drill.tui.dialogs.confirm import ConfirmDialog
+from drill.tui.dialogs.inject import InjectDialog
+from drill.tui.dialogs.notice import NoticeDialog
+from drill.tui.dialogs.override import OverrideDialog
+from drill.tui.dialogs.paused import PausedScreen
+from drill.tui.dialogs.post import PostDialog
 from drill.tui.i18n import t
-from drill.tui.screens.confirm import ConfirmDialog
 from drill.tui.screens.console import ConsoleScreen
-from drill.tui.screens.inject_dialog import InjectDialog
-from drill.tui.screens.notice import NoticeDialog
-from drill.tui.screens.override_dialog import OverrideDialog
-from drill.tui.screens.paused import PausedScreen
-from drill.tui.screens.post_dialog import PostDialog
 from drill.tui.screens.sitrep import SitrepScreen
 
 from .tui_support import SIZE, MakeApp, press, screen_text, to_console, type_text

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from drill.tui.dialogs.help import HelpScreen
+from drill.tui.dialogs.order import OrderDialog
 from drill.tui.screens.console import ConsoleScreen
-from drill.tui.screens.help import HelpScreen
-from drill.tui.screens.order_dialog import OrderDialog
 
 from .tui_support import SIZE, MakeApp, press, screen_text, to_console
 

@@ -17,9 +17,9 @@ from textual.widgets._footer import FooterKey
 from textual.widgets._select import SelectCurrent, SelectOverlay
 
 from drill.tui.app import DrillApp
+from drill.tui.dialogs.help import HelpScreen
 from drill.tui.keynames import help_rows, key_description, key_name
 from drill.tui.screens.console import ConsoleScreen
-from drill.tui.screens.help import HelpScreen
 
 from .tui_support import SIZE, MakeApp, press, to_console
 

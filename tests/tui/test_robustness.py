@@ -8,14 +8,14 @@ import pytest
 from textual.widgets import Input, OptionList, Select
 
 from drill.tui.app import DrillApp
+from drill.tui.dialogs.error import ErrorDialog
+from drill.tui.dialogs.file_problems import ProblemsDialog
+from drill.tui.dialogs.joint import JointDialog
+from drill.tui.dialogs.notice import NoticeDialog
+from drill.tui.dialogs.order import OrderDialog
 from drill.tui.screens.console import ConsoleScreen
-from drill.tui.screens.error import ErrorDialog
-from drill.tui.screens.joint_dialog import JointDialog
 from drill.tui.screens.lobby import LobbyScreen
-from drill.tui.screens.notice import NoticeDialog
-from drill.tui.screens.order_dialog import OrderDialog
 from drill.tui.screens.picker import PickerScreen
-from drill.tui.screens.problems import ProblemsDialog
 from drill.tui.screens.turn import TurnScreen
 
 from .tui_support import SIZE, MakeApp, press, screen_text, tab_to, to_console, type_text

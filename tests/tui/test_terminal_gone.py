@@ -10,7 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-from drill.files import SCENARIOS_DIR
+from drill.store.files import SCENARIOS_DIR
 
 REFERENCE = SCENARIOS_DIR / "flood_old_community.yaml"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from drill.tui.screens.order_dialog import OrderDialog
+from drill.tui.dialogs.order import OrderDialog
 from drill.tui.screens.replay import Replay, ReplayApp, ReplayTurn
 from drill.tui.screens.turn import TurnScreen
 

@@ -10,8 +10,8 @@ from textual.content import Content
 from textual.pilot import Pilot
 from textual.widgets import Static
 
-from drill.files import SCENARIOS_DIR, load_bundle
 from drill.scenario.bundle import Bundle
+from drill.store.files import SCENARIOS_DIR, load_bundle
 from drill.tui.app import DrillApp
 
 SIZE = (120, 40)

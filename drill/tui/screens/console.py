@@ -14,11 +14,11 @@ from textual.widgets import DataTable, Static
 from drill.engine.commands import FACILITATOR, Hold, Pause, Release, Skip
 from drill.engine.view import SeatView
 from drill.tui.base import DrillScreen
-from drill.tui.screens.confirm import ConfirmDialog
-from drill.tui.screens.inject_dialog import InjectDialog
-from drill.tui.screens.override_dialog import OverrideDialog
-from drill.tui.screens.paused import PausedScreen
-from drill.tui.screens.post_dialog import PostDialog
+from drill.tui.dialogs.confirm import ConfirmDialog
+from drill.tui.dialogs.inject import InjectDialog
+from drill.tui.dialogs.override import OverrideDialog
+from drill.tui.dialogs.paused import PausedScreen
+from drill.tui.dialogs.post import PostDialog
 from drill.tui.widgets import panels, queue
 from drill.tui.widgets.footer import KeyFooter
 from drill.tui.widgets.scores import scores_table

@@ -11,7 +11,7 @@ from textual.widgets import Static, TabbedContent, TabPane, TextArea
 
 from drill.scenario.text import pick
 from drill.tui.base import DrillScreen
-from drill.tui.screens.confirm import ConfirmDialog
+from drill.tui.dialogs.confirm import ConfirmDialog
 from drill.tui.widgets.chart import FunctionalityChart
 from drill.tui.widgets.footer import KeyFooter
 from drill.tui.widgets.scores import objectives_table, roles_table, scores_table

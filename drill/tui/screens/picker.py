@@ -12,9 +12,9 @@ from textual.containers import Vertical
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from drill.files import bundled_scenarios, read_text
 from drill.scenario.problems import ScenarioError
 from drill.scenario.text import Lang
+from drill.store.files import bundled_scenarios, read_text
 from drill.tui.base import DrillScreen
 from drill.tui.widgets.footer import KeyFooter
 

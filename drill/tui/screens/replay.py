@@ -19,8 +19,8 @@ from drill.engine.scoring import score
 from drill.report.history import Moment, timeline
 from drill.report.words import w
 from drill.scenario.text import Lang, pick
-from drill.session.durable import stored_rules
-from drill.session.store import Store
+from drill.store.database import Store
+from drill.store.kept import stored_rules
 from drill.tui.i18n import CATALOGUE, t
 from drill.tui.keynames import key_display
 from drill.tui.terminal import watch_terminal

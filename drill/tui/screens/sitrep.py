@@ -13,7 +13,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Static
 
 from drill.scenario.text import pick
-from drill.session.report import Change, OrderOutcome, TurnReport
+from drill.session.sitrep import Change, OrderOutcome, TurnReport
 from drill.tui.base import DrillScreen
 from drill.tui.i18n import t_or
 from drill.tui.widgets.board import sectors_table

@@ -12,14 +12,14 @@ from textual.widgets import OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
 from drill.engine.commands import Submit, WithdrawOrder
+from drill.engine.options import action_points_left
 from drill.engine.orders import order_costs
 from drill.engine.view import SeatView
-from drill.session.options import action_points_left
 from drill.tui.base import DrillScreen
-from drill.tui.screens.confirm import ConfirmDialog
-from drill.tui.screens.joint_dialog import JointDialog
-from drill.tui.screens.order_dialog import OrderDialog, Preset
-from drill.tui.screens.post_dialog import PostDialog
+from drill.tui.dialogs.confirm import ConfirmDialog
+from drill.tui.dialogs.joint import JointDialog
+from drill.tui.dialogs.order import OrderDialog, Preset
+from drill.tui.dialogs.post import PostDialog
 from drill.tui.widgets import panels
 from drill.tui.widgets.board import SituationBoard
 from drill.tui.widgets.footer import KeyFooter

@@ -7,8 +7,8 @@ from drill.report.facts import DrillFacts, ReportInput, Seat
 from drill.report.model import build_report
 from drill.report.render import Format, render
 from drill.scenario.text import Lang
-from drill.session.durable import stored_rules
-from drill.session.store import Store
+from drill.store.database import Store
+from drill.store.kept import stored_rules
 
 
 def report_input(store: Store, drill_id: int) -> ReportInput:

@@ -19,13 +19,13 @@ import platformdirs
 from drill.engine import events as ev
 from drill.engine.commands import Command
 from drill.engine.events import Event
-from drill.hotwash import HotWash, PlanItem
-from drill.session import schema
 from drill.session.clock import Clock
-from drill.session.codec import CodecError, dumps, loads_command, loads_event
-from drill.session.schema import StoreError
+from drill.session.hotwash import HotWash, PlanItem
 from drill.session.seats import SeatSetup, SessionConfig
 from drill.session.settings import ConsoleSettings
+from drill.store import migrations as schema
+from drill.store.codec import CodecError, dumps, loads_command, loads_event
+from drill.store.migrations import StoreError
 
 DB_NAME = "drills.db"
 

@@ -3,71 +3,25 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib
-import sys
 from collections.abc import Callable
 from pathlib import Path
-from types import ModuleType
-from typing import Any, NoReturn, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 import click
 
+from drill.cli.common import db_option, die, open_store, the_app, write_out
 from drill.report.render import FORMATS as REPORT_FORMATS
 from drill.report.render import Format
-from drill.reviews import drill_comparison, drill_report
+from drill.report.reviews import drill_comparison, drill_report
+from drill.report.tables import table
 from drill.scenario.bundle import Bundle
 from drill.scenario.text import LANGS, Lang
-from drill.session.durable import resume_session, save_bot_drills
-from drill.session.export import EXPORT_FORMATS, ExportFormat, export
-from drill.session.schema import StoreError
-from drill.session.store import DrillRow, Store, default_path
-from drill.tables import table
+from drill.store.database import DrillRow
+from drill.store.export import EXPORT_FORMATS, ExportFormat, export
+from drill.store.kept import resume_session, save_bot_drills
+from drill.store.migrations import StoreError
 
 F = TypeVar("F", bound=Callable[..., Any])
-
-
-def db_option(command: F) -> F:
-    """The --db option every stored-drill command takes."""
-    return click.option(
-        "--db",
-        type=click.Path(dir_okay=False, path_type=Path),
-        envvar="DRILL_DB",
-        help=f"The drill database (default: {default_path()}).",
-    )(command)
-
-
-def die(message: str) -> NoReturn:
-    """Print one line on stderr and exit 1."""
-    click.echo(f"drill: {message}", err=True)
-    sys.exit(1)
-
-
-def open_store(db: Path | None) -> Store:
-    """The drill database at `db` (or the default one); a clear error if it cannot be used."""
-    try:
-        return Store(db)
-    except StoreError as error:
-        die(str(error))
-
-
-def the_app(module: str) -> ModuleType:
-    """A module of the Textual app, imported only when a command opens it (it loads slowly)."""
-    try:
-        return importlib.import_module(module)
-    except ImportError as error:
-        die(f"the Drill app cannot be started ({error}); reinstall Drill with its dependencies")
-
-
-def write_out(text: str, output: Path | None) -> None:
-    """Write to the file given with -o, or to standard output."""
-    if output is None:
-        click.echo(text, nl=False)
-        return
-    try:
-        output.write_text(text, encoding="utf-8")
-    except OSError as error:
-        die(f"cannot write {output}: {error.strerror or error}")
-    click.echo(f"wrote {output}", err=True)
 
 
 def when(started: float) -> str:
@@ -237,4 +191,4 @@ STORE_COMMANDS = (
     report_command,
     compare_command,
 )
-"""Added to the `drill` group by drill.cli."""
+"""Added to the `drill` group by drill.cli.main."""

@@ -7,16 +7,20 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from drill.describe import clock
+import click
+
+from drill.authoring.describe import clock
+from drill.cli.common import fail
 from drill.engine.drill import Drill
 from drill.engine.events import Event, FunctionalityRecorded, PhaseChanged
 from drill.engine.policies import POLICIES
 from drill.engine.rules import Rules, compile_rules
 from drill.engine.scoring import Scores, score
 from drill.engine.simulate import play
-from drill.files import SCENARIOS_DIR, load_bundle
+from drill.report.tables import Row, both, number, table, wrap_wide
+from drill.scenario.problems import ScenarioError
 from drill.scenario.text import Text, pick
-from drill.tables import Row, both, number, table, wrap_wide
+from drill.store.files import SCENARIOS_DIR, load_bundle
 
 REFERENCE = "flood_old_community.yaml"
 TEAMS = ("greedy", "random")
@@ -164,3 +168,13 @@ def demo(path: Path | None = None, seed: int | None = None) -> str:
             NEXT_STEPS,
         ]
     )
+
+
+@click.command("demo")
+@click.option("--seed", type=int, help="Seed of both drills (default: the scenario's seed).")
+def demo_command(seed: int | None) -> None:
+    """Two bot teams play the reference flood scenario; see what Drill does."""
+    try:
+        click.echo(demo(seed=seed))
+    except ScenarioError as error:
+        fail(error.problems, str(reference_path()))

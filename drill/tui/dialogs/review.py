@@ -8,11 +8,11 @@ from textual.app import ComposeResult
 from textual.containers import Grid, Horizontal, Vertical
 from textual.widgets import Button, Input, Static
 
-from drill.hotwash import PlanItem
+from drill.report.reviews import drill_report
 from drill.report.words import w
-from drill.reviews import drill_report
-from drill.session.export import export
-from drill.session.store import Store
+from drill.session.hotwash import PlanItem
+from drill.store.database import Store
+from drill.store.export import export
 from drill.tui.base import DrillDialog
 
 PLAN_ROWS = 6

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from drill.report.tables import Row, number, table
 from drill.scenario.models import Scenario
 from drill.scenario.text import Lang, pick
-from drill.simulation import RATINGS, SCORE_NAMES, Batch, Summary
-from drill.tables import Row, number, table
+from drill.session.simulation import RATINGS, SCORE_NAMES, Batch, Summary
 
 SCORE_LABELS = {
     "overall": "overall 总分",

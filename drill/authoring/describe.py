@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 from drill.engine.conditions import describe as condition
+from drill.report.tables import Row, plural, table
 from drill.scenario.bundle import Bundle
 from drill.scenario.models import Inject, Meta, PhaseTransition, Scenario
 from drill.scenario.text import Lang, pick
-from drill.tables import Row, plural, table
 
 _HEADINGS: dict[str, tuple[str, str]] = {
     "roles": ("角色", "Roles"),

@@ -14,9 +14,9 @@ from textual.widgets import Button, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from drill.engine.commands import PLATFORM, PlaceOrder
+from drill.engine.options import ActionOption, action_options, action_points_left
 from drill.scenario.models import Action
 from drill.scenario.text import pick
-from drill.session.options import ActionOption, action_options, action_points_left
 from drill.tui.base import DrillDialog
 from drill.tui.widgets.footer import KeyFooter
 from drill.tui.widgets.panels import marked, request_text

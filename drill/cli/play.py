@@ -6,19 +6,11 @@ from pathlib import Path
 
 import click
 
-from drill.files import bundled_scenarios
+from drill.cli.common import open_store, resolve_scenario
 from drill.scenario.text import LANGS, Lang
 from drill.session.seats import Mode
 
 MODES = ("facilitated", "hotseat")
-
-
-def resolve(name: str) -> Path:
-    """A path as given, or the bundled scenario with that name (e.g. 'flood_old_community')."""
-    path = Path(name).expanduser()
-    if path.exists():
-        return path
-    return next((p for p in bundled_scenarios() if name in (p.stem, p.name)), path)
 
 
 def run(
@@ -30,13 +22,12 @@ def run(
     db: Path | None = None,
 ) -> int:
     """Run the app until it is closed; the exit status. Drills are kept in the database `db`."""
-    from drill.durable_cli import open_store
     from drill.tui.durable import DurableApp
 
     with open_store(db) as store:
         app = DurableApp(
             store,
-            resolve(scenario) if scenario else None,
+            resolve_scenario(scenario) if scenario else None,
             lang=lang,
             seed=seed,
             mode=mode,
@@ -67,7 +58,3 @@ def play(
     kept in the drill database (--db; `drill sessions` lists them, `drill resume` continues).
     """
     raise SystemExit(run(scenario, lang, seed, mode, exit_after_ready, db))
-
-
-if __name__ == "__main__":
-    play()

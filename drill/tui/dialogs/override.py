@@ -14,7 +14,7 @@ from drill.engine.commands import FACILITATOR, Override
 from drill.scenario.language import Effect, ExposureDelta, GroupCount, ResourceDelta, SectorDelta
 from drill.scenario.text import pick
 from drill.tui.base import DrillDialog
-from drill.tui.screens.notice import NoticeDialog
+from drill.tui.dialogs.notice import NoticeDialog
 from drill.tui.words import resource_label, role_label, short
 
 KINDS = ("sector", "exposure", "assist", "affect", "trust", "resource", "none")

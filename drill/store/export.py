@@ -8,8 +8,8 @@ import json
 from dataclasses import asdict
 from typing import Literal
 
-from drill.session.codec import encode
-from drill.session.store import Store, config_json
+from drill.store.codec import encode
+from drill.store.database import Store, config_json
 
 ExportFormat = Literal["json", "csv"]
 EXPORT_FORMATS: tuple[ExportFormat, ...] = ("json", "csv")

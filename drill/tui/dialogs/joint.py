@@ -10,11 +10,11 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Checkbox, Select, SelectionList, Static
 
 from drill.engine.commands import PlaceOrder, ProposeJoint
+from drill.engine.options import action_refusal
 from drill.scenario.models import Action
 from drill.scenario.text import pick
-from drill.session.options import action_refusal
 from drill.tui.base import DrillDialog
-from drill.tui.screens.notice import NoticeDialog
+from drill.tui.dialogs.notice import NoticeDialog
 from drill.tui.words import refusal_text, role_label, short
 
 

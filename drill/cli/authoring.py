@@ -1,8 +1,4 @@
-"""The authoring commands of `drill`: new, lint, graph, balance and handouts.
-
-`drill.cli` registers them; helpers of `drill.cli` are imported when a command runs,
-so that importing this module never imports the CLI module half-way.
-"""
+"""The authoring commands of `drill`: new, lint, graph, balance and handouts."""
 
 from __future__ import annotations
 
@@ -14,6 +10,8 @@ import click
 
 from drill.authoring.graph import FORMATS
 from drill.authoring.new import HAZARDS
+from drill.cli.common import die, open_bundle, progress_bar
+from drill.cli.scenario import check_file, expand, looks_like_ruleset
 from drill.scenario.problems import Problem, ScenarioError, sorted_problems
 from drill.scenario.text import LANGS, Lang
 
@@ -25,7 +23,6 @@ from drill.scenario.text import LANGS, Lang
 def new_command(out: Path, hazard: str, lang: Lang) -> None:
     """Write a commented starting scenario to OUT (never overwrites a file)."""
     from drill.authoring.new import ExistsError, write_scenario
-    from drill.cli import die
 
     if not out.parent.is_dir():
         die(f"cannot write {out}: the folder {out.parent} does not exist.")
@@ -44,9 +41,8 @@ def new_command(out: Path, hazard: str, lang: Lang) -> None:
 
 def lint_file(path: Path) -> tuple[str | None, list[Problem]]:
     """The OK line (or None) and the problems of one file: validation, then lint."""
-    from drill.cli import check_file, looks_like_ruleset
-    from drill.files import load_bundle
     from drill.scenario.lint import lint
+    from drill.store.files import load_bundle
 
     if looks_like_ruleset(path):
         return check_file(path, as_ruleset=True)
@@ -66,8 +62,7 @@ def lint_command(paths: tuple[str, ...], strict: bool) -> None:
 
     Exit status 1 on errors (and on warnings with --strict), else 0.
     """
-    from drill.cli import expand
-    from drill.tables import plural
+    from drill.report.tables import plural
 
     errors = warnings = 0
     for path, early in expand(paths):
@@ -97,7 +92,6 @@ def graph_command(scenario: str, fmt: str, lang: Lang | None) -> None:
     Dashed: phases and transitions that can never happen (see `drill lint`).
     """
     from drill.authoring.graph import graph_text
-    from drill.cli import open_bundle
 
     bundle = open_bundle(scenario)
     click.echo(graph_text(bundle, fmt, lang or bundle.scenario.meta.languages[0]), nl=False)
@@ -121,7 +115,6 @@ def balance_command(
     """Play RUNS drills with random and greedy bots: is the scenario too easy, or unwinnable?"""
     from drill.authoring.balance import balance
     from drill.authoring.balance_text import report
-    from drill.cli import open_bundle, progress_bar
 
     bundle = open_bundle(scenario)
     first = bundle.scenario.meta.seed if seed is None else seed
@@ -144,7 +137,6 @@ def balance_command(
 def handouts_command(scenario: str, out: Path, lang: Lang | None) -> None:
     """Write printable role cards, inject cards and a facilitator sheet (HTML, A4) to OUT."""
     from drill.authoring.handouts import write_handouts
-    from drill.cli import die, open_bundle
 
     bundle = open_bundle(scenario)
     try:
@@ -157,4 +149,4 @@ def handouts_command(scenario: str, out: Path, lang: Lang | None) -> None:
 
 
 AUTHORING_COMMANDS = (new_command, lint_command, graph_command, balance_command, handouts_command)
-"""The commands `drill.cli` adds to the `drill` group."""
+"""The commands `drill.cli.main` adds to the `drill` group."""

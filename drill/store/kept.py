@@ -10,15 +10,15 @@ from drill.engine.drill import Drill
 from drill.engine.policies import POLICIES
 from drill.engine.rules import Rules, compile_rules
 from drill.engine.simulate import play_out
-from drill.files import read_text
 from drill.scenario.bundle import Bundle, build_bundle
 from drill.scenario.problems import ScenarioError
 from drill.session.clock import Clock, SystemClock
-from drill.session.schema import StoreError
 from drill.session.seats import SeatSetup, SessionConfig
 from drill.session.session import MemoryRecord, Session
 from drill.session.settings import restore_timer, timer_settings
-from drill.session.store import DrillHeader, Entry, SqliteRecord, Store, progress_of
+from drill.store.database import DrillHeader, Entry, SqliteRecord, Store, progress_of
+from drill.store.files import read_text
+from drill.store.migrations import StoreError
 
 
 def header_for(bundle: Bundle, config: SessionConfig, started: float) -> DrillHeader:

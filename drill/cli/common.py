@@ -1,0 +1,138 @@
+"""What the `drill` commands share: plain-word errors, finding scenarios, the drill database."""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from types import ModuleType
+from typing import Any, NoReturn, TypeVar
+
+import click
+
+from drill.scenario.bundle import Bundle
+from drill.scenario.problems import Problem, ScenarioError
+from drill.session.simulation import Progress
+from drill.store.database import Store, default_path
+from drill.store.files import bundled_scenarios, load_bundle
+from drill.store.migrations import StoreError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+DEBUG_ENV = "DRILL_DEBUG"
+"""Set to 1 to see the full traceback of an unexpected error."""
+
+
+class SafeGroup(click.Group):
+    """A command group that turns any unexpected error into one line and exit status 2."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        """Run the subcommand; never let a traceback reach the user."""
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort, BrokenPipeError):
+            raise
+        except KeyboardInterrupt:
+            click.echo("drill: interrupted.", err=True)
+            ctx.exit(130)
+        except Exception as error:
+            if os.environ.get(DEBUG_ENV):
+                raise
+            name = ctx.invoked_subcommand or "drill"
+            click.echo(
+                f"drill {name}: unexpected error ({type(error).__name__}: {error}). "
+                f"This is a bug in Drill: please report it with the command you ran; "
+                f"run again with {DEBUG_ENV}=1 to see the details.",
+                err=True,
+            )
+            ctx.exit(2)
+
+
+def resolve_scenario(name: str) -> Path:
+    """A path as given, or the bundled scenario with that name (e.g. 'flood_old_community')."""
+    path = Path(name).expanduser()
+    if path.exists():
+        return path
+    return next((p for p in bundled_scenarios() if name in (p.stem, p.name)), path)
+
+
+def _bundled_hint() -> str:
+    names = ", ".join(p.stem for p in bundled_scenarios())
+    return f" Scenarios shipped with Drill: {names}." if names else ""
+
+
+def die(message: str, status: int = 1) -> NoReturn:
+    """Print one line on stderr and exit."""
+    click.echo(f"drill: {message}", err=True)
+    sys.exit(status)
+
+
+def fail(problems: list[Problem], path: str) -> NoReturn:
+    """Print the problems of an unusable scenario on stderr and exit 1."""
+    for problem in problems:
+        click.echo(problem.format(), err=True)
+    die(f"{path} cannot be used; fix the problems above (`drill validate {path}` rechecks it).")
+
+
+def open_bundle(name: str) -> Bundle:
+    """The checked scenario (and its ruleset) at `name`; on problems, explain and exit 1."""
+    path = resolve_scenario(name)
+    if not path.exists():
+        die(f"cannot read {name}: no such file.{_bundled_hint()}")
+    if path.is_dir():
+        die(f"cannot read {name}: it is a folder; give one scenario file.{_bundled_hint()}")
+    try:
+        return load_bundle(path)
+    except ScenarioError as error:
+        fail(error.problems, str(path))
+
+
+@contextmanager
+def progress_bar(runs: int) -> Iterator[Progress | None]:
+    """A progress bar on stderr when stderr is a terminal; otherwise nothing."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    with click.progressbar(length=runs, label="playing drills", file=sys.stderr) as bar:
+        yield bar.update
+
+
+def db_option(command: F) -> F:
+    """The --db option every stored-drill command takes."""
+    return click.option(
+        "--db",
+        type=click.Path(dir_okay=False, path_type=Path),
+        envvar="DRILL_DB",
+        help=f"The drill database (default: {default_path()}).",
+    )(command)
+
+
+def open_store(db: Path | None) -> Store:
+    """The drill database at `db` (or the default one); a clear error if it cannot be used."""
+    try:
+        return Store(db)
+    except StoreError as error:
+        die(str(error))
+
+
+def the_app(module: str) -> ModuleType:
+    """A module of the Textual app, imported only when a command opens it (it loads slowly)."""
+    try:
+        return importlib.import_module(module)
+    except ImportError as error:
+        die(f"the Drill app cannot be started ({error}); reinstall Drill with its dependencies")
+
+
+def write_out(text: str, output: Path | None) -> None:
+    """Write to the file given with -o, or to standard output."""
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as error:
+        die(f"cannot write {output}: {error.strerror or error}")
+    click.echo(f"wrote {output}", err=True)
