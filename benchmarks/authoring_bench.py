@@ -2,7 +2,8 @@
 
 Targets: `drill lint` of any bundled scenario ≤ 1 s, and `drill balance --runs 500`
 ≤ 10 s (default --jobs, i.e. every core up to 4; and the reference on one process),
-both measured as real `drill` processes (start-up included). Prints a table
+both measured as real `drill` processes (start-up included); hostile YAML (an alias
+bomb, deep nesting) refused within 1 s in-process. Prints a table
 and writes benchmarks/authoring_results.json. `--quick` balances fewer runs.
 """
 
@@ -20,6 +21,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from drill.scenario.lint import lint
+from drill.scenario.problems import ScenarioError
+from drill.scenario.source import load_yaml
 from drill.store.files import SCENARIOS_DIR, bundled_scenarios, load_bundle
 
 RESULTS = Path(__file__).with_name("authoring_results.json")
@@ -77,6 +80,39 @@ def lint_figures() -> list[Figure]:
     return figures
 
 
+def alias_bomb(levels: int) -> str:
+    """A "billion laughs" file: each level names the one below ten times."""
+    lines = ["l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    lines += [f"l{n}: &l{n} [{', '.join([f'*l{n - 1}'] * 10)}]" for n in range(1, levels)]
+    return "\n".join(lines) + "\n"
+
+
+BLOCKS = "".join("  " * depth + f"k{depth}:\n" for depth in range(200)) + "  " * 200 + "v\n"
+HOSTILE = {
+    "alias bomb (10^9 values)": alias_bomb(9),
+    "block nesting 200 deep": BLOCKS,
+    "flow nesting 100,000 deep": "a: " + "[" * 100_000 + "]" * 100_000 + "\n",
+}
+
+
+def hostile_figures() -> list[Figure]:
+    """How long the loader takes to refuse each hostile file (worst of 3)."""
+    figures = []
+    for name, text in HOSTILE.items():
+        worst, refused = 0.0, True
+        for _ in range(3):
+            start = time.perf_counter()
+            try:
+                load_yaml(text, "hostile.yaml")
+                refused = False
+            except ScenarioError:
+                pass
+            worst = max(worst, time.perf_counter() - start)
+        note = "refused" if refused else "NOT refused"
+        figures.append(Figure(f"refuse {name}", worst, 1.0, note))
+    return figures
+
+
 def balance_figures(runs: int) -> list[Figure]:
     """`drill balance --runs N` of every bundled scenario (default --jobs), and of the
     reference scenario on one process."""
@@ -99,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     quick = args.quick or os.environ.get("DRILL_BENCH_QUICK", "") not in ("", "0")
     print("… drill lint and drill balance", file=sys.stderr, flush=True)
-    figures = lint_figures() + balance_figures(100 if quick else 500)
+    figures = hostile_figures() + lint_figures() + balance_figures(100 if quick else 500)
     print(f"{'authoring figure':<58} {'seconds':>8} {'target':>7}")
     for f in figures:
         target = "" if f.target is None else f"<= {f.target:g}"

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from authoring_support import bundle_of, scenario_data
-
 from drill.authoring.balance import (
     Balance,
     Response,
@@ -13,6 +11,7 @@ from drill.authoring.balance import (
 )
 from drill.authoring.balance_text import report
 from drill.session.simulation import RunScore, Summary, summarise
+from tests.authoring.support import bundle_of, scenario_data
 
 
 def small() -> Balance:

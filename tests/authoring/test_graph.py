@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import re
 
-from authoring_support import Data, bundle_of, scenario_data
-
 from drill.authoring.graph import dot, graph_text, hazard_graph, mermaid
 from drill.store.files import bundled_scenarios, load_bundle
+from tests.authoring.support import Data, bundle_of, scenario_data
 
 
 def test_mermaid_of_the_mini_scenario() -> None:

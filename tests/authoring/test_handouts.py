@@ -6,12 +6,12 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from authoring_support import bundle_of, scenario_data
 
 from drill.authoring.handouts import render_handouts, role_file, write_handouts
 from drill.scenario.bundle import Bundle
 from drill.scenario.text import Lang, pick
 from drill.store.files import bundled_scenarios, load_bundle
+from tests.authoring.support import bundle_of, scenario_data
 
 VOID = {"meta", "br", "hr", "img", "input", "link"}
 

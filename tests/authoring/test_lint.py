@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from authoring_support import Data, line_of, lint_of, ruleset_data, scenario_data
 
 from drill.scenario.lint import CHECKS, lint
 from drill.scenario.problems import Problem
 from drill.store.files import bundled_scenarios, load_bundle
+from tests.authoring.support import Data, line_of, lint_of, ruleset_data, scenario_data
 
 
 def clean() -> Data:

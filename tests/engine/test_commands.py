@@ -7,8 +7,7 @@ import pytest
 from drill.engine import commands as cmd
 from drill.engine import events as ev
 from drill.engine.reasons import _TEMPLATES, IllegalCommand, Refusal
-
-from .kit import F, Game, game, of_type
+from tests.engine.support import F, Game, game, make_rules, of_type
 
 
 @pytest.fixture
@@ -387,3 +386,20 @@ def test_refusals_leave_no_trace_in_the_log(g: Game) -> None:
     g.refuse(cmd.PlaceOrder("gov", "fly"))
     assert g.log == log
     assert len(of_type(g.log, ev.OrderPlaced)) == 1
+
+
+def test_a_role_outside_the_joint_form_cannot_order_the_joint_action() -> None:
+    roles = [
+        {"id": "gov", "label": "G", "action_points": 3, "government": True},
+        {"id": "com", "label": "C", "action_points": 2},
+        {"id": "org", "label": "O", "action_points": 2},
+        {"id": "res", "label": "R", "action_points": 2},
+    ]
+    drill = game(make_rules(roles=roles))
+    drill.begin_turn()
+    assert drill.code(cmd.PlaceOrder("res", "sandbag", target="z1")) == "role_cannot"
+
+
+def test_the_facilitator_cannot_post_before_the_drill_begins() -> None:
+    drill = game()
+    assert drill.code(cmd.Post(F, "Hello")) == "stage"

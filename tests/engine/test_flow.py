@@ -10,8 +10,7 @@ from drill.engine import commands as cmd
 from drill.engine import events as ev
 from drill.engine.evolve import HANDLERS
 from drill.engine.view import view_for
-
-from .kit import F, game, of_type
+from tests.engine.support import F, game, of_type
 
 
 def test_a_whole_drill_moves_through_every_stage() -> None:
@@ -254,3 +253,14 @@ def test_a_turn_that_breaks_off_half_way_leaves_the_drill_as_it_was(
     monkeypatch.undo()
     assert drill.close_turn()[-1] == ev.StageChanged("sitrep")
     assert drill.state.sectors["housing"] == 90.0
+
+
+def test_a_transition_from_any_phase_leaves_every_phase() -> None:
+    phases = [{"id": "calm", "label": "Calm"}, {"id": "storm", "label": "Storm"}]
+    to_storm = {"trigger": "blow", "source": "calm", "dest": "storm"}
+    anywhere = {"trigger": "stop", "source": "*", "dest": "calm", "when": {"turn": 2}}
+    drill = game(phases=phases, transitions=[to_storm, anywhere])
+    drill.turn()
+    assert drill.state.phase == "storm"
+    drill.turn()
+    assert drill.state.phase == "calm"

@@ -9,8 +9,7 @@ from drill.engine import events as ev
 from drill.engine.rng import draw
 from drill.engine.view import log_for
 from drill.scenario.language import Effect
-
-from .kit import F, game, of_type, outcomes
+from tests.engine.support import F, game, of_type, outcomes
 
 LATER = {
     "id": "later",

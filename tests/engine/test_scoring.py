@@ -10,6 +10,7 @@ from drill.engine import commands as cmd
 from drill.engine.scoring import (
     RoleContribution,
     cohesion,
+    expectation_statuses,
     rating,
     recovery,
     response,
@@ -17,8 +18,7 @@ from drill.engine.scoring import (
     share_score,
     weighted_mean,
 )
-
-from .kit import Game, game
+from tests.engine.support import Game, game, make_rules
 
 approx = pytest.approx
 
@@ -306,3 +306,36 @@ def test_scores_before_any_turn() -> None:
     scores = score(game().rules, game().state)
     assert (scores.recovery, scores.robustness, scores.rapidity) == (100.0, 80.0, 0)
     assert scores.equity == 0.0
+
+
+def test_an_inject_released_after_the_last_turn_is_not_expected_of_anyone() -> None:
+    late = {
+        "id": "late",
+        "text": "Too late",
+        "expects": [{"action": "fix", "by": ["gov"], "within": 1, "objective": "o"}],
+    }
+    rules = make_rules(
+        turns=1, injects=[late], objectives=[{"id": "o", "text": "O", "capability": "c"}]
+    )
+    drill = game(rules)
+    drill.turn()
+    drill.fac(cmd.Release, "late")  # in the sitrep after the last turn: answerable only in turn 2
+    assert drill.state.released["late"] == 2
+    assert expectation_statuses(rules, drill.state) == {}
+
+
+def test_a_response_still_in_its_window_is_not_scored_until_the_drill_ends() -> None:
+    inject = {
+        "id": "call",
+        "turn": 1,
+        "text": "Call",
+        "expects": [{"action": "fix", "by": ["gov"], "within": 2, "objective": "o"}],
+    }
+    rules = make_rules(
+        turns=3, injects=[inject], objectives=[{"id": "o", "text": "O", "capability": "c"}]
+    )
+    drill = game(rules)
+    drill.turn()
+    assert expectation_statuses(rules, drill.state) == {}  # turn 2 may still answer it
+    drill.fac(cmd.End)
+    assert expectation_statuses(rules, drill.state) == {("call", 0): "missed"}

@@ -8,8 +8,7 @@ from drill.engine import commands as cmd
 from drill.engine import events as ev
 from drill.engine.view import log_for, view_for
 from drill.scenario.text import LocalText
-
-from .kit import F, Game, game, of_type
+from tests.engine.support import F, Game, game, of_type
 
 INFO: list[dict[str, Any]] = [
     {"id": "map", "text": {"zh": "地图", "en": "Map"}, "known_by": ["gov"]},
@@ -114,3 +113,14 @@ def test_log_for_shows_platform_shares_to_everyone_and_direct_shares_to_the_pair
     ):
         shares = of_type(log_for(drill.rules, drill.log, role), ev.InfoShared)
         assert [(e.info, e.to) for e in shares] == expected
+
+
+def test_others_see_that_an_order_was_resolved_but_not_what_it_needed() -> None:
+    drill = game(
+        information=[{"id": "plan", "text": "Plan", "known_by": ["gov"], "needed_by": ["fix"]}]
+    )
+    drill.turn(("gov", "fix"))
+    (own,) = of_type(log_for(drill.rules, drill.log, "gov"), ev.OrderResolved)
+    (other,) = of_type(log_for(drill.rules, drill.log, "com"), ev.OrderResolved)
+    assert own.uses == (("plan", True),)
+    assert other.uses == ()

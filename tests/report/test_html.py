@@ -11,8 +11,7 @@ from drill.report.compare import compare, render_comparison
 from drill.report.model import build_report
 from drill.report.render import render
 from drill.scenario.text import Lang
-
-from .support import known
+from tests.report.support import known
 
 SECTIONS = (
     "overview",

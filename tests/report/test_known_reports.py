@@ -14,8 +14,7 @@ from drill.engine.scoring import score
 from drill.report.model import build_report
 from drill.report.render import render
 from drill.scenario.text import Lang
-
-from .support import KNOWN, known
+from tests.report.support import KNOWN, known
 
 EXPECTED = Path(__file__).with_name("expected")
 REGENERATE = os.environ.get("DRILL_REGENERATE_REPORTS") == "1"

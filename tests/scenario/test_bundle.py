@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from scenario_support import RULESET_PATH, RULESET_TEXT, SCENARIO_PATH, SCENARIO_TEXT
 
 from drill.scenario.bundle import Bundle, build_bundle, ruleset_name
 from drill.scenario.problems import ScenarioError
+from tests.scenario.support import RULESET_PATH, RULESET_TEXT, SCENARIO_PATH, SCENARIO_TEXT
 
 
 def test_a_bundle_holds_both_models_paths_and_positions() -> None:

@@ -8,7 +8,10 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
-from scenario_support import (
+
+from drill.scenario.crossref import check_ruleset
+from drill.scenario.parse import parse_ruleset
+from tests.scenario.support import (
     RULESET_PATH,
     RULESET_TEXT,
     SCENARIO_PATH,
@@ -19,9 +22,6 @@ from scenario_support import (
     ruleset_data,
     scenario_data,
 )
-
-from drill.scenario.crossref import check_ruleset
-from drill.scenario.parse import parse_ruleset
 
 Data = dict[str, Any]
 Change = Callable[[Data, Data], object]

@@ -8,10 +8,10 @@ from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from scenario_support import RULESET_TEXT, SCENARIO_TEXT, dump, ruleset_data, scenario_data
 
 from drill.scenario.bundle import build_bundle
 from drill.scenario.problems import ScenarioError
+from tests.scenario.support import RULESET_TEXT, SCENARIO_TEXT, dump, ruleset_data, scenario_data
 
 Loc = tuple[Any, ...]
 LINE_BREAKS = re.compile("\r\n|\r|\n|\x85|\u2028|\u2029")

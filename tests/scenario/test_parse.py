@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from scenario_support import RULESET_TEXT, SCENARIO_TEXT
 
 from drill.scenario.parse import parse_ruleset, parse_scenario
 from drill.scenario.problems import Problem, ScenarioError
+from tests.scenario.support import RULESET_TEXT, SCENARIO_TEXT
 
 SMALL = """\
 meta:

@@ -33,8 +33,7 @@ from drill.store.codec import (
     loads_command,
     loads_event,
 )
-
-from .support import played
+from tests.store.support import played
 
 names = st.text(min_size=1, max_size=8)
 floats = st.floats(allow_nan=False, allow_infinity=False, width=64)

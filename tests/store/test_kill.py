@@ -15,8 +15,7 @@ import pytest
 from drill.store.database import Store
 from drill.store.kept import resume_session
 from drill.store.migrations import StoreError
-
-from .support import db_path, played, replayed
+from tests.store.support import db_path, played, replayed
 
 WORKER = Path(__file__).with_name("kill_worker.py")
 SEED = 21

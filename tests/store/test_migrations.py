@@ -17,8 +17,7 @@ from drill.store.codec import dumps
 from drill.store.database import Store, config_json
 from drill.store.kept import bot_config, header_for
 from drill.store.migrations import MIGRATIONS, SCHEMA_VERSION
-
-from .support import db_path, played, reference
+from tests.store.support import db_path, played, reference
 
 NOTES = "居民名单共享得太晚\nApprovals were slow."
 PLAN = PlanItem(

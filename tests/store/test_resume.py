@@ -10,8 +10,7 @@ from hypothesis import strategies as st
 
 from drill.store.database import Store
 from drill.store.kept import bot_config, resume_session, start_session
-
-from .support import db_path, played, reference, replayed
+from tests.store.support import db_path, played, reference, replayed
 
 SEEDS = (11, 12, 13)
 

@@ -21,8 +21,7 @@ from drill.store.kept import (
     stored_bundle,
 )
 from drill.store.migrations import SCHEMA_VERSION, StoreError
-
-from .support import db_path, played, reference, replayed
+from tests.store.support import db_path, played, reference, replayed
 
 
 def test_a_new_database_is_in_wal_mode_with_full_sync_and_the_latest_schema(tmp_path: Path) -> None:

@@ -17,8 +17,7 @@ from drill.tui.dialogs.post import PostDialog
 from drill.tui.i18n import t
 from drill.tui.screens.console import ConsoleScreen
 from drill.tui.screens.sitrep import SitrepScreen
-
-from .tui_support import SIZE, MakeApp, press, screen_text, to_console, type_text
+from tests.tui.support import SIZE, MakeApp, press, screen_text, to_console, type_text
 
 
 async def cursor_to(pilot: Pilot[None], app: DrillApp, inject: str) -> None:

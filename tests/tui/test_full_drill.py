@@ -14,8 +14,7 @@ from drill.tui.screens.lobby import LobbyScreen
 from drill.tui.screens.role_briefing import RoleBriefingScreen
 from drill.tui.screens.sitrep import SitrepScreen
 from drill.tui.screens.turn import TurnScreen
-
-from .tui_support import SIZE, MakeApp, press, tab_to, type_text
+from tests.tui.support import SIZE, MakeApp, press, tab_to, type_text
 
 
 async def seat_bots(pilot: Pilot[None]) -> None:

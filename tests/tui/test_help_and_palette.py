@@ -7,8 +7,7 @@ import pytest
 from drill.tui.dialogs.help import HelpScreen
 from drill.tui.dialogs.order import OrderDialog
 from drill.tui.screens.console import ConsoleScreen
-
-from .tui_support import SIZE, MakeApp, press, screen_text, to_console
+from tests.tui.support import SIZE, MakeApp, press, screen_text, to_console
 
 
 @pytest.mark.asyncio

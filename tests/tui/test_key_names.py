@@ -20,8 +20,7 @@ from drill.tui.app import DrillApp
 from drill.tui.dialogs.help import HelpScreen
 from drill.tui.keynames import help_rows, key_description, key_name
 from drill.tui.screens.console import ConsoleScreen
-
-from .tui_support import SIZE, MakeApp, press, to_console
+from tests.tui.support import SIZE, MakeApp, press, to_console
 
 TUI = Path(__file__).resolve().parents[2] / "drill" / "tui"
 IMPORTED = re.compile(r"^from textual\.(widgets|containers) import (.+)$", re.M)

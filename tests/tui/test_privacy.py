@@ -10,8 +10,7 @@ from drill.tui.screens.console import ConsoleScreen
 from drill.tui.screens.handover import HandOverScreen
 from drill.tui.screens.role_briefing import RoleBriefingScreen
 from drill.tui.screens.turn import TurnScreen
-
-from .tui_support import SIZE, MakeApp, press, screen_text
+from tests.tui.support import SIZE, MakeApp, press, screen_text
 
 
 def private_texts(app: DrillApp, role: str) -> list[str]:

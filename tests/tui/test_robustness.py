@@ -17,8 +17,7 @@ from drill.tui.screens.console import ConsoleScreen
 from drill.tui.screens.lobby import LobbyScreen
 from drill.tui.screens.picker import PickerScreen
 from drill.tui.screens.turn import TurnScreen
-
-from .tui_support import SIZE, MakeApp, press, screen_text, tab_to, to_console, type_text
+from tests.tui.support import SIZE, MakeApp, press, screen_text, tab_to, to_console, type_text
 
 BAD_SCENARIO = "meta:\n  id: broken\n  turns: many\nruleset: standard\n"
 

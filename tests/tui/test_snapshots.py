@@ -11,8 +11,7 @@ from drill.scenario.bundle import Bundle
 from drill.session.clock import FrozenClock
 from drill.session.seats import Mode
 from drill.tui.app import DrillApp
-
-from .tui_support import SIZE, press
+from tests.tui.support import SIZE, press
 
 Snap = Callable[..., bool]
 Steps = Callable[[Pilot[Any]], Awaitable[None]]

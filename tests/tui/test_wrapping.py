@@ -9,8 +9,7 @@ from textual.widget import Widget
 from drill.scenario.text import pick
 from drill.tui.screens.role_briefing import RoleBriefingScreen
 from drill.tui.screens.turn import TurnScreen
-
-from .tui_support import MakeApp, press, to_console
+from tests.tui.support import MakeApp, press, to_console
 
 NARROW = (80, 24)
 

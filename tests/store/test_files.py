@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import shutil
-import time
 from pathlib import Path
 
 import pytest
-from scenario_support import FIXTURES
 
-from drill import files
 from drill.scenario.problems import Problem, ScenarioError
+from drill.store import files
 from drill.store.files import (
     REPO_ROOT,
     SCENARIOS_DIR,
@@ -20,6 +18,7 @@ from drill.store.files import (
     load_ruleset,
     read_text,
 )
+from tests.scenario.support import FIXTURES
 
 
 def only_problem(error: pytest.ExceptionInfo[ScenarioError]) -> Problem:
@@ -169,11 +168,5 @@ def test_bundled_scenarios_are_the_sorted_yaml_files_of_the_scenarios_folder() -
 
 
 @pytest.mark.parametrize("path", bundled_scenarios(), ids=lambda path: path.name)
-def test_every_bundled_scenario_loads_quickly(path: Path) -> None:
+def test_every_bundled_scenario_loads(path: Path) -> None:
     assert load_bundle(path).scenario.meta.id
-    timings = []
-    for _ in range(3):
-        started = time.perf_counter()
-        load_bundle(path)
-        timings.append(time.perf_counter() - started)
-    assert min(timings) < 0.1, f"{path.name} took {min(timings) * 1000:.0f} ms"

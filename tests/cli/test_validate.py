@@ -6,11 +6,19 @@ import re
 from pathlib import Path
 
 import pytest
-from cli_support import PROBLEM_LINE, REFERENCE, line_of, reference_text, run, run_process, write
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from drill.store.files import RULESETS_DIR, bundled_scenarios
+from tests.cli.support import (
+    PROBLEM_LINE,
+    REFERENCE,
+    line_of,
+    reference_text,
+    run,
+    run_process,
+    write,
+)
 
 TURNS = r"^  turns: (\d+)$"
 
@@ -119,7 +127,7 @@ def test_unexpected_error_is_one_line_and_exit_2(monkeypatch: pytest.MonkeyPatch
     def explode(path: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("drill.cli.main.load_bundle", explode)
+    monkeypatch.setattr("drill.cli.scenario.load_bundle", explode)
     result = run("validate", str(REFERENCE))
     assert result.exit_code == 2
     assert "unexpected error (RuntimeError: boom)" in result.stderr

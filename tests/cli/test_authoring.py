@@ -6,13 +6,13 @@ import re
 from pathlib import Path
 
 import pytest
-from authoring_support import FIXTURES, dump, scenario_data
 from click.testing import CliRunner, Result
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from drill.cli.main import cli
 from drill.store.files import RULESETS_DIR, SCENARIOS_DIR, bundled_scenarios
+from tests.authoring.support import FIXTURES, dump, scenario_data
 
 REFERENCE = SCENARIOS_DIR / "flood_old_community.yaml"
 PROBLEM = re.compile(r"^.+:\d+:\d+: (error|warning): \S.*$")

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import json
 
-from cli_support import REFERENCE, run, run_process
-
 from drill.scenario.text import pick
 from drill.store.files import load_bundle
+from tests.cli.support import REFERENCE, run, run_process
 
 
 def test_scenario_schema_is_json() -> None:

@@ -15,8 +15,7 @@ from drill.cli.main import cli
 from drill.session.simulation import simulate
 from drill.store.codec import decode_command, decode_event
 from drill.store.database import Store
-
-from .support import db_path, reference
+from tests.store.support import db_path, reference
 
 
 def drill(*args: str) -> tuple[int, str, str]:

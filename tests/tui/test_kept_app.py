@@ -20,8 +20,7 @@ from drill.tui.screens.console import ConsoleScreen
 from drill.tui.screens.end import EndScreen
 from drill.tui.screens.replay import ReplayApp, replay_turns
 from drill.tui.screens.sitrep import SitrepScreen
-
-from .support import db_path, reference
+from tests.store.support import db_path, reference
 
 SIZE = (120, 40)
 

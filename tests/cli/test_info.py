@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from cli_support import REFERENCE, run
-
 from drill.scenario.text import pick
 from drill.store.files import load_bundle
+from tests.cli.support import REFERENCE, run
 
 
 def test_info_names_every_part_of_the_reference_scenario() -> None:

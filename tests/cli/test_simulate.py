@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from cli_support import REFERENCE, run, run_process, write
+
+from tests.cli.support import REFERENCE, run, run_process, write
 
 RUNS = 6
 ENTRY_KEYS = {"seed", "overall", "coordination", "recovery", "equity", "objectives"}

@@ -18,8 +18,7 @@ from drill.tui.dialogs.paused import PausedScreen
 from drill.tui.durable import DurableApp
 from drill.tui.screens.console import ConsoleScreen
 from drill.tui.screens.sitrep import SitrepScreen
-
-from .support import db_path, reference
+from tests.store.support import db_path, reference
 
 SIZE = (120, 40)
 

@@ -8,8 +8,7 @@ from drill.engine.commands import FACILITATOR, Begin
 from drill.engine.events import Event
 from drill.session.seats import SessionConfig
 from drill.session.session import Session
-
-from .support import reference
+from tests.store.support import reference
 
 
 class BrokenRecord:

@@ -1,0 +1,1 @@
+"""The tests of Drill, one folder per layer of the package."""

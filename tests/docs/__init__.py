@@ -1,0 +1,1 @@
+"""Tests that the docs show real, working examples."""
