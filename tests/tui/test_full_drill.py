@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from textual.pilot import Pilot
 
+from drill.scenario.bundle import Bundle
+from drill.session.clock import FrozenClock
 from drill.tui.app import DrillApp
 from drill.tui.screens.briefing import BriefingScreen
 from drill.tui.screens.console import ConsoleScreen
@@ -14,7 +18,7 @@ from drill.tui.screens.lobby import LobbyScreen
 from drill.tui.screens.role_briefing import RoleBriefingScreen
 from drill.tui.screens.sitrep import SitrepScreen
 from drill.tui.screens.turn import TurnScreen
-from tests.tui.support import SIZE, MakeApp, press, tab_to, type_text
+from tests.tui.support import SIZE, press, tab_to, type_text
 
 
 async def seat_bots(pilot: Pilot[None]) -> None:
@@ -59,16 +63,28 @@ async def play_turn(pilot: Pilot[None], app: DrillApp, turn: int) -> None:
     await press(pilot, "enter")
 
 
+TURNS = 4
+"""The reference scenario cut to four turns: still a whole drill, in a third of the time."""
+
+
+def cut_short(bundle: Bundle, turns: int) -> Bundle:
+    """The same scenario ending after `turns` turns."""
+    meta = bundle.scenario.meta.model_copy(update={"turns": turns})
+    return replace(bundle, scenario=bundle.scenario.model_copy(update={"meta": meta}))
+
+
 @pytest.mark.asyncio
-async def test_hotseat_drill_from_lobby_to_end_screen(make_app: MakeApp) -> None:
-    app = make_app(mode="hotseat")
+async def test_hotseat_drill_from_lobby_to_end_screen(bundle: Bundle) -> None:
+    short = cut_short(bundle, TURNS)
+    app = DrillApp(short, lang="en", seed=7, mode="hotseat", clock=FrozenClock())
     async with app.run_test(size=SIZE) as pilot:
         assert isinstance(app.screen, LobbyScreen)
         await seat_bots(pilot)
         await press(pilot, "ctrl+s")
         await read_briefings(pilot, app)
         assert app.rules is not None and app.session is not None
-        for turn in range(1, app.rules.turns + 1):
+        assert app.rules.turns == TURNS
+        for turn in range(1, TURNS + 1):
             await play_turn(pilot, app, turn)
         assert isinstance(app.screen, EndScreen)
         session = app.session
