@@ -98,7 +98,7 @@ class KeptApp(DrillApp):
 
     @on(events.Mount)
     def open_resumed(self, event: events.Mount) -> None:
-        """A resumed drill opens where it stopped; otherwise as the app always opens."""
+        """A resumed drill (from DrillKeeper.resume, reports and all) opens where it stopped."""
         session = self.resumed
         if session is None:
             return  # DrillApp.on_mount runs next
