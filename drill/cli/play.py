@@ -22,16 +22,19 @@ def run(
     db: Path | None = None,
 ) -> int:
     """Run the app until it is closed; the exit status. Drills are kept in the database `db`."""
-    from drill.tui.durable import DurableApp
+    from drill.report.reviews import reporting_keeper
+    from drill.store.files import ScenarioFiles
+    from drill.tui.kept_app import KeptApp
 
     with open_store(db) as store:
-        app = DurableApp(
-            store,
+        app = KeptApp(
+            reporting_keeper(store),
             resolve_scenario(scenario) if scenario else None,
             lang=lang,
             seed=seed,
             mode=mode,
             exit_after_ready=exit_after_ready,
+            shelf=ScenarioFiles(),
         )
         app.run(headless=exit_after_ready)
     return app.return_code or 0

@@ -12,13 +12,13 @@ import click
 from drill.cli.common import db_option, die, open_store, the_app, write_out
 from drill.report.render import FORMATS as REPORT_FORMATS
 from drill.report.render import Format
-from drill.report.reviews import drill_comparison, drill_report
+from drill.report.reviews import drill_comparison, drill_report, reporting_keeper, stored_replay
 from drill.report.tables import table
 from drill.scenario.bundle import Bundle
 from drill.scenario.text import LANGS, Lang
 from drill.store.database import DrillRow
 from drill.store.export import EXPORT_FORMATS, ExportFormat, export
-from drill.store.kept import resume_session, save_bot_drills
+from drill.store.kept import save_bot_drills
 from drill.store.migrations import StoreError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -65,9 +65,10 @@ def open_in_app(db: Path | None, drill_id: int, lang: Lang | None) -> None:
     """Run the app on a stored drill, writing on to the same database."""
     store = open_store(db)
     try:
-        session = resume_session(store, drill_id)
-        app = the_app("drill.tui.durable")
-        app.run_stored(store, session, lang or session.config.lang)
+        keeper = reporting_keeper(store)
+        session = keeper.resume(drill_id)
+        app = the_app("drill.tui.kept_app")
+        app.run_kept(keeper, session, lang or session.config.lang)
     except StoreError as error:
         die(str(error))
     finally:
@@ -84,9 +85,7 @@ def replay(drill_id: int, db: Path | None, lang: Lang | None) -> None:
         try:
             replay_module = the_app("drill.tui.screens.replay")
             chosen = lang or store.drill(drill_id).config.lang
-            app = replay_module.ReplayApp(
-                replay_module.replay_turns(store, drill_id, chosen), chosen
-            )
+            app = replay_module.ReplayApp(stored_replay(store, drill_id, chosen), chosen)
         except StoreError as error:
             die(str(error))
     app.run()

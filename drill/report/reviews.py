@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from drill.report.compare import compare, render_comparison
 from drill.report.facts import DrillFacts, ReportInput, Seat
+from drill.report.history import timeline
 from drill.report.model import build_report
 from drill.report.render import Format, render
-from drill.scenario.text import Lang
+from drill.scenario.text import Lang, pick
+from drill.session.replay import Replay, replay_turns
 from drill.store.database import Store
+from drill.store.keeper import ReportFormat, StoreKeeper
 from drill.store.kept import stored_rules
 
 
@@ -53,3 +56,22 @@ def drill_comparison(store: Store, ids: list[int], fmt: Format, lang: Lang) -> s
     """Several stored drills side by side."""
     sources = [report_input(store, drill_id) for drill_id in ids]
     return render_comparison(compare(sources, lang, with_chart=fmt != "json"), fmt)
+
+
+def reporting_keeper(store: Store) -> StoreKeeper:
+    """The app's keeper of the drills in `store`, writing their reports too."""
+
+    def report(drill_id: int, fmt: ReportFormat) -> str:
+        return drill_report(store, drill_id, fmt)
+
+    return StoreKeeper(store, report)
+
+
+def stored_replay(store: Store, drill_id: int, lang: Lang) -> Replay:
+    """A stored drill turn by turn, with the timeline's lines of each turn, for the replay."""
+    row = store.drill(drill_id)
+    rules = stored_rules(store, drill_id)
+    log = store.events(drill_id)
+    moments = [(m.turn, m.kind, m.text) for m in timeline(rules, log, lang)]
+    turns = replay_turns(rules, row.config.seed, log, lang, moments)
+    return Replay(drill_id, pick(rules.scenario.meta.title, lang), turns)

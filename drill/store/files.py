@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
+
+import yaml
 
 import drill
 from drill.scenario.bundle import Bundle, build_bundle, ruleset_name
@@ -12,6 +14,7 @@ from drill.scenario.models import Ruleset
 from drill.scenario.parse import parse_ruleset
 from drill.scenario.problems import Problem, ScenarioError, only_scenario_errors
 from drill.scenario.source import Positions, load_yaml
+from drill.scenario.text import Lang
 
 REPO_ROOT = Path(drill.__file__).resolve().parent.parent
 SCENARIOS_DIR = REPO_ROOT / "scenarios"
@@ -101,3 +104,31 @@ def load_ruleset(path: Path | str) -> tuple[Ruleset, Positions]:
         if problems:
             raise ScenarioError(problems)
         return ruleset, positions
+
+
+def scenario_title(path: Path, lang: Lang) -> str:
+    """The title a scenario file gives itself, or its file name when it cannot be read."""
+    try:
+        data: Any = yaml.load(read_text(path), Loader=yaml.CSafeLoader)
+        title = data["meta"]["title"]
+        if isinstance(title, dict):
+            return str(title.get(lang) or next(iter(title.values())))
+        return str(title)
+    except (ScenarioError, yaml.YAMLError, KeyError, TypeError, StopIteration):
+        return path.stem
+
+
+class ScenarioFiles:
+    """The app's ScenarioShelf on disk: the scenarios folder of Drill, and any path given."""
+
+    def bundled(self) -> list[Path]:
+        """The scenarios shipped with Drill, sorted by file name."""
+        return bundled_scenarios()
+
+    def title(self, path: Path, lang: Lang) -> str:
+        """The scenario's own title, or its file name."""
+        return scenario_title(path, lang)
+
+    def load(self, path: Path | str) -> Bundle:
+        """The scenario file and the ruleset it names, checked."""
+        return load_bundle(path)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from drill.session.keeping import KeepError
+
 APPLICATION_ID = 0x4452_4C4C
 """`PRAGMA application_id` of every Drill database ("DRLL"); other files are refused."""
 
@@ -92,7 +94,7 @@ MIGRATIONS: list[Migration] = [V1, V2, V3, V4]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
-class StoreError(Exception):
+class StoreError(KeepError):
     """The drill database cannot be used; the message says why and what to do."""
 
 

@@ -28,7 +28,7 @@ from drill.scenario.text import Lang
 from drill.session.clock import Clock, SystemClock
 from drill.session.seats import Mode, SessionConfig
 from drill.session.session import Session
-from drill.store.files import load_bundle
+from drill.session.shelf import EmptyShelf, ScenarioShelf
 from drill.tui.base import DrillMixin, DrillScreen
 from drill.tui.dialogs.confirm import ConfirmDialog
 from drill.tui.dialogs.error import ErrorDialog
@@ -74,8 +74,10 @@ class DrillApp(App[None]):
         mode: Mode = "facilitated",
         clock: Clock | None = None,
         exit_after_ready: bool = False,
+        shelf: ScenarioShelf | None = None,
     ) -> None:
         super().__init__()
+        self.shelf: ScenarioShelf = shelf or EmptyShelf()
         self.set_reactive(DrillApp.lang, lang)
         self.clock: Clock = clock or SystemClock()
         self.seed, self.mode = seed, mode
@@ -120,7 +122,7 @@ class DrillApp(App[None]):
     def open_scenario(self, path: Path | str) -> bool:
         """Load a scenario file and go to the lobby; on problems show them and stay."""
         try:
-            bundle = load_bundle(path)
+            bundle = self.shelf.load(path)
         except ScenarioError as error:
             if len(self.screen_stack) <= 1:
                 self.flow.show_picker()

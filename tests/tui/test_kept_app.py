@@ -9,16 +9,18 @@ from textual.widgets import Input
 
 from drill.engine.commands import FACILITATOR, Begin, End, StartTurn
 from drill.engine.state import DrillState
+from drill.report.reviews import reporting_keeper, stored_replay
 from drill.session.clock import FrozenClock
 from drill.session.hotwash import HotWash, PlanItem
 from drill.store.database import Store
 from drill.store.kept import bot_config, resume_session, start_session
 from drill.tui.dialogs.confirm import ConfirmDialog
-from drill.tui.dialogs.review import PlanDialog, ReviewDialog
-from drill.tui.durable import DurableApp
+from drill.tui.dialogs.plan import PlanDialog
+from drill.tui.dialogs.review import ReviewDialog
+from drill.tui.kept_app import KeptApp
 from drill.tui.screens.console import ConsoleScreen
 from drill.tui.screens.end import EndScreen
-from drill.tui.screens.replay import ReplayApp, replay_turns
+from drill.tui.screens.replay import ReplayApp
 from drill.tui.screens.sitrep import SitrepScreen
 from tests.store.support import db_path, reference
 
@@ -44,8 +46,9 @@ def screen_after_resume(path: Path) -> tuple[str, int]:
 
     async def run() -> tuple[str, int]:
         with Store(path) as store:
-            session = resume_session(store, 1)
-            app = DurableApp(store, lang="en", resume=session)
+            keeper = reporting_keeper(store)
+            session = keeper.resume(1)
+            app = KeptApp(keeper, lang="en", resume=session)
             async with app.run_test(size=SIZE) as pilot:
                 await pilot.pause()
                 return type(app.screen).__name__, len(session.reports)
@@ -72,7 +75,8 @@ def test_the_hot_wash_typed_at_the_end_is_kept_with_the_drill(tmp_path: Path) ->
 
     async def run() -> None:
         with Store(path) as store:
-            app = DurableApp(store, lang="en", resume=resume_session(store, 1))
+            keeper = reporting_keeper(store)
+            app = KeptApp(keeper, lang="en", resume=keeper.resume(1))
             async with app.run_test(size=SIZE) as pilot:
                 await pilot.press("f7")
                 app.screen.query_one("#hotwash-strengths").text = "Fast warnings\n\nGood pact"
@@ -94,7 +98,7 @@ def test_the_hot_wash_typed_at_the_end_is_kept_with_the_drill(tmp_path: Path) ->
 def test_replay_steps_through_every_turn(tmp_path: Path) -> None:
     path = stored_drill(tmp_path)
     with Store(path) as store:
-        replay = replay_turns(store, 1, "en")
+        replay = stored_replay(store, 1, "en")
     assert [t.turn for t in replay.turns] == [0, 1, 2]
 
     async def run() -> None:
@@ -125,7 +129,7 @@ def test_a_drill_started_in_the_app_is_stored_command_by_command(tmp_path: Path)
 
     async def run() -> DrillState:
         with Store(path) as store:
-            app = DurableApp(store, bundle, lang="en", seed=7, clock=FrozenClock())
+            app = KeptApp(reporting_keeper(store), bundle, lang="en", seed=7, clock=FrozenClock())
             async with app.run_test(size=SIZE) as pilot:
                 await pilot.press("ctrl+s", "enter")
                 await app.workers.wait_for_complete()
@@ -152,7 +156,8 @@ def test_f9_on_the_end_screen_writes_the_report_to_the_folder_typed(tmp_path: Pa
 
     async def run() -> list[BaseException]:
         with Store(path) as store:
-            app = DurableApp(store, lang="en", resume=resume_session(store, 1))
+            keeper = reporting_keeper(store)
+            app = KeptApp(keeper, lang="en", resume=keeper.resume(1))
             async with app.run_test(size=SIZE) as pilot:
                 await pilot.pause()
                 await pilot.press("f9")
@@ -184,7 +189,8 @@ def test_ctrl_q_mid_drill_asks_first_and_says_how_to_resume(tmp_path: Path) -> N
 
     async def run() -> tuple[bool, list[BaseException]]:
         with Store(path) as store:
-            app = DurableApp(store, lang="zh", resume=resume_session(store, 1))
+            keeper = reporting_keeper(store)
+            app = KeptApp(keeper, lang="zh", resume=keeper.resume(1))
             async with app.run_test(size=SIZE) as pilot:
                 await pilot.pause()
                 assert isinstance(app.screen, ConsoleScreen)

@@ -12,10 +12,11 @@ from drill.engine.commands import FACILITATOR, Resume, StartTurn
 from drill.session.clock import FrozenClock
 from drill.session.settings import ConsoleSettings
 from drill.store.database import Store
+from drill.store.keeper import StoreKeeper
 from drill.store.kept import resume_session
 from drill.tui.dialogs.confirm import ConfirmDialog
 from drill.tui.dialogs.paused import PausedScreen
-from drill.tui.durable import DurableApp
+from drill.tui.kept_app import KeptApp
 from drill.tui.screens.console import ConsoleScreen
 from drill.tui.screens.sitrep import SitrepScreen
 from tests.store.support import db_path, reference
@@ -31,7 +32,7 @@ async def keys(pilot: Pilot[None], *pressed: str) -> None:
         await pilot.pause()
 
 
-async def quit_mid_drill(app: DurableApp, pilot: Pilot[None]) -> str:
+async def quit_mid_drill(app: KeptApp, pilot: Pilot[None]) -> str:
     """Ctrl+Q, Y: the line printed once the app has closed."""
     await keys(pilot, "ctrl+q")
     assert isinstance(app.screen, ConfirmDialog)
@@ -46,7 +47,7 @@ def play_and_quit(path: Path, clock: FrozenClock, *, pause: bool = False) -> str
 
     async def run() -> str:
         with Store(path) as store:
-            app = DurableApp(store, bundle, lang="zh", seed=7, clock=clock)
+            app = KeptApp(StoreKeeper(store), bundle, lang="zh", seed=7, clock=clock)
             async with app.run_test(size=SIZE) as pilot:
                 await pilot.pause()
                 app.screen.query_one("#minutes", Input).focus()
@@ -81,7 +82,7 @@ def test_hidden_scores_and_the_countdown_are_kept_through_quit_and_resume(tmp_pa
             session = resume_session(store, 1, clock)
             assert session.timer.limit == 600 and session.timer.running
             assert session.timer.remaining() == 420
-            app = DurableApp(store, lang="en", resume=session)
+            app = KeptApp(StoreKeeper(store), lang="en", resume=session)
             async with app.run_test(size=SIZE) as pilot:
                 await pilot.pause()
                 assert isinstance(app.screen, ConsoleScreen)
@@ -109,7 +110,7 @@ def test_the_countdown_is_kept_as_it_runs_so_a_crash_loses_only_seconds(tmp_path
 
     async def run() -> None:
         with Store(path) as store:
-            app = DurableApp(store, bundle, lang="en", seed=7, clock=clock)
+            app = KeptApp(StoreKeeper(store), bundle, lang="en", seed=7, clock=clock)
             app.keep_countdown_every = 0.05
             async with app.run_test(size=SIZE) as pilot:
                 await keys(pilot, "ctrl+s", "enter")
@@ -157,7 +158,7 @@ def test_the_parting_line_follows_the_language_chosen_with_f2(tmp_path: Path) ->
 
     async def run() -> str:
         with Store(path) as store:
-            app = DurableApp(store, lang="zh", resume=resume_session(store, 1))
+            app = KeptApp(StoreKeeper(store), lang="zh", resume=resume_session(store, 1))
             async with app.run_test(size=SIZE) as pilot:
                 await keys(pilot, "f2")
                 assert app.lang == "en"
@@ -166,7 +167,7 @@ def test_the_parting_line_follows_the_language_chosen_with_f2(tmp_path: Path) ->
     assert asyncio.run(run()) == f"drill 1 is kept: `drill resume 1 --db {path}` continues it."
 
 
-def _texts(app: DurableApp) -> str:
+def _texts(app: KeptApp) -> str:
     """Every text of the current screen."""
     return "\n".join(str(w.content) for w in app.screen.query(Static))
 

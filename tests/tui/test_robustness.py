@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, OptionList, Select
 
+from drill.store.files import ScenarioFiles
 from drill.tui.app import DrillApp
 from drill.tui.dialogs.error import ErrorDialog
 from drill.tui.dialogs.file_problems import ProblemsDialog
@@ -26,7 +27,7 @@ BAD_SCENARIO = "meta:\n  id: broken\n  turns: many\nruleset: standard\n"
 async def test_a_bad_scenario_shows_its_problems_not_a_traceback(tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
     bad.write_text(BAD_SCENARIO, encoding="utf-8")
-    app = DrillApp(bad, lang="en")
+    app = DrillApp(bad, lang="en", shelf=ScenarioFiles())
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.pause()
@@ -39,7 +40,7 @@ async def test_a_bad_scenario_shows_its_problems_not_a_traceback(tmp_path: Path)
 
 @pytest.mark.asyncio
 async def test_a_path_typed_in_the_picker_stays_when_it_cannot_be_used(tmp_path: Path) -> None:
-    app = DrillApp(lang="en")
+    app = DrillApp(lang="en", shelf=ScenarioFiles())
     async with app.run_test(size=SIZE) as pilot:
         assert isinstance(app.screen, PickerScreen)
         assert app.screen.query_one(OptionList).option_count >= 1

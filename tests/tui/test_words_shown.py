@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from drill.session.replay import Replay, ReplayTurn
 from drill.tui.dialogs.order import OrderDialog
-from drill.tui.screens.replay import Replay, ReplayApp, ReplayTurn
+from drill.tui.screens.replay import ReplayApp
 from drill.tui.screens.turn import TurnScreen
 from tests.tui.support import SIZE, MakeApp, press, screen_text, to_console
 

@@ -3,32 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import ClassVar
 
-import yaml
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from drill.scenario.problems import ScenarioError
-from drill.scenario.text import Lang
-from drill.store.files import bundled_scenarios, read_text
 from drill.tui.base import DrillScreen
 from drill.tui.widgets.footer import KeyFooter
-
-
-def scenario_title(path: Path, lang: Lang) -> str:
-    """The title a scenario file gives itself, or its file name when it cannot be read."""
-    try:
-        data: Any = yaml.load(read_text(path), Loader=yaml.CSafeLoader)
-        title = data["meta"]["title"]
-        if isinstance(title, dict):
-            return str(title.get(lang) or next(iter(title.values())))
-        return str(title)
-    except (ScenarioError, yaml.YAMLError, KeyError, TypeError, StopIteration):
-        return path.stem
 
 
 class PickerScreen(DrillScreen):
@@ -42,9 +26,10 @@ class PickerScreen(DrillScreen):
         with Vertical(id="picker", classes="page"):
             yield Static(self.tr("picker.title"), classes="page-title")
             yield Static(self.tr("picker.intro"), classes="page-text")
+            shelf = self.drill.shelf
             options = [
-                Option(f"{scenario_title(p, self.lang)}\n  [{p.name}]", id=str(p))
-                for p in bundled_scenarios()
+                Option(f"{shelf.title(p, self.lang)}\n  [{p.name}]", id=str(p))
+                for p in shelf.bundled()
             ]
             if not options:
                 yield Static(self.tr("picker.none"), classes="page-text")

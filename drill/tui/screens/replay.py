@@ -1,8 +1,8 @@
-"""Replay of a stored drill: step forward and back through its turns; nothing can be changed."""
+"""Replay of a kept drill: step forward and back through its turns; nothing can be changed."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import ClassVar
 
 from rich.table import Table
@@ -11,75 +11,16 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Static
 
-from drill.engine import events as ev
-from drill.engine.drill import Drill
-from drill.engine.evolve import evolve
-from drill.engine.rules import Rules
-from drill.engine.scoring import score
-from drill.report.history import Moment, timeline
 from drill.report.words import w
-from drill.scenario.text import Lang, pick
-from drill.store.database import Store
-from drill.store.kept import stored_rules
+from drill.scenario.text import Lang
+from drill.session.replay import Replay
 from drill.tui.i18n import CATALOGUE, t
 from drill.tui.keynames import key_display
 from drill.tui.terminal import watch_terminal
 
 
-@dataclass(frozen=True)
-class ReplayTurn:
-    """The drill as it stood at the end of one turn (turn 0: before the first)."""
-
-    turn: int
-    phase: str
-    sectors: list[tuple[str, float]]
-    overall: float
-    moments: list[tuple[str, str]]
-
-
-@dataclass(frozen=True)
-class Replay:
-    """Every turn of a stored drill, ready to show."""
-
-    drill_id: int
-    title: str
-    turns: list[ReplayTurn]
-
-
-def _snapshot(rules: Rules, drill: Drill, lang: Lang, moments: list[tuple[str, str]]) -> ReplayTurn:
-    state = drill.state
-    phase = rules.phases.get(state.phase)
-    return ReplayTurn(
-        turn=state.turn,
-        phase=pick(phase.label, lang) if phase else state.phase,
-        sectors=[(pick(s.label, lang), state.sectors[sid]) for sid, s in rules.sectors.items()],
-        overall=score(rules, state).overall,
-        moments=moments,
-    )
-
-
-def replay_turns(store: Store, drill_id: int, lang: Lang = "zh") -> Replay:
-    """Fold the stored events turn by turn, keeping a picture of the end of each turn."""
-    row = store.drill(drill_id)
-    rules = stored_rules(store, drill_id)
-    log = store.events(drill_id)
-    lines = timeline(rules, log, lang)
-    drill = Drill(rules, row.config.seed)
-    turns: list[ReplayTurn] = []
-    for event in log:
-        if isinstance(event, ev.TurnStarted):
-            turns.append(_snapshot(rules, drill, lang, _of_turn(lines, drill.state.turn)))
-        evolve(rules, drill.state, event)
-    turns.append(_snapshot(rules, drill, lang, _of_turn(lines, drill.state.turn)))
-    return Replay(drill_id, pick(rules.scenario.meta.title, lang), turns)
-
-
-def _of_turn(lines: list[Moment], turn: int) -> list[tuple[str, str]]:
-    return [(m.kind, m.text) for m in lines if m.turn == turn]
-
-
 class ReplayApp(App[None]):
-    """A read-only look back at a stored drill, one turn at a time."""
+    """A read-only look back at a kept drill, one turn at a time (its turns handed to it)."""
 
     TITLE = "Drill replay"
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -1,4 +1,4 @@
-"""The app on the drill database: every command is stored as it is played; stored drills resume."""
+"""The app on kept drills: every command is kept as it is played; kept drills resume."""
 
 from __future__ import annotations
 
@@ -8,19 +8,15 @@ from textual import events, on
 from textual.binding import Binding, BindingType
 from textual.widgets import TextArea
 
-from drill.engine.commands import FACILITATOR, Begin, CloseTurn
-from drill.engine.drill import Drill
-from drill.engine.evolve import evolve
+from drill.engine.commands import FACILITATOR, Begin
 from drill.scenario.text import Lang
 from drill.session.hotwash import HotWash
+from drill.session.keeping import DrillKeeper, KeepError
 from drill.session.session import Session
-from drill.session.sitrep import turn_report
-from drill.store.database import Store
-from drill.store.kept import drill_id_of, keep_show_scores, keep_timer, start_session
-from drill.store.migrations import StoreError
 from drill.tui.app import DrillApp
 from drill.tui.dialogs.paused import PausedScreen
-from drill.tui.dialogs.review import PlanDialog, ReviewDialog
+from drill.tui.dialogs.plan import PlanDialog
+from drill.tui.dialogs.review import ReviewDialog
 from drill.tui.flow import Flow
 from drill.tui.i18n import t
 from drill.tui.screens.briefing import BriefingScreen
@@ -28,25 +24,13 @@ from drill.tui.screens.end import EndScreen
 from drill.tui.screens.sitrep import SitrepScreen
 
 
-def rebuild_reports(session: Session, store: Store, drill_id: int) -> None:
-    """The situation reports of the turns already resolved, as the app made them."""
-    rules = session.rules
-    drill = Drill(rules, session.config.seed)
-    for entry in store.entries(drill_id):
-        before = drill.state.clone() if isinstance(entry.command, CloseTurn) else None
-        for event in entry.events:
-            evolve(rules, drill.state, event)
-        if before is not None:
-            session.reports.append(turn_report(rules, before, drill.state, entry.events))
-
-
 def hotwash_text(notes: HotWash) -> dict[str, str]:
-    """Stored hot-wash notes as the end screen's fields hold them."""
+    """Kept hot-wash notes as the end screen's fields hold them."""
     return {"strengths": "\n".join(notes.strengths), "improvements": "\n".join(notes.improvements)}
 
 
 def hotwash_notes(fields: dict[str, str], notes: str) -> HotWash:
-    """The end screen's fields as stored notes: one strength or improvement per line."""
+    """The end screen's fields as kept notes: one strength or improvement per line."""
 
     def lines(key: str) -> tuple[str, ...]:
         return tuple(line.strip() for line in fields.get(key, "").splitlines() if line.strip())
@@ -54,16 +38,16 @@ def hotwash_notes(fields: dict[str, str], notes: str) -> HotWash:
     return HotWash(lines("strengths"), lines("improvements"), notes)
 
 
-class DurableFlow(Flow):
-    """The app's flow, with new drills stored and stored drills opened at their stage."""
+class KeptFlow(Flow):
+    """The app's flow, with new drills kept and kept drills opened at their stage."""
 
-    app: DurableApp
+    app: KeptApp
 
     def start_drill(self) -> None:
-        """Leave the lobby with a session that writes to the drill database."""
+        """Leave the lobby with a session whose every command is kept."""
         app = self.app
         assert app.bundle is not None and app.setup is not None
-        app.session = start_session(app.store, app.bundle, app.setup, app.clock)
+        app.session = app.keeper.start(app.bundle, app.setup, app.clock)
         if app.execute(Begin(FACILITATOR)):
             self.show(BriefingScreen())
 
@@ -88,8 +72,8 @@ class DurableFlow(Flow):
             self.app.push_screen(PausedScreen())
 
 
-class DurableApp(DrillApp):
-    """The Drill app writing to the drill database, with the report and plan at the end."""
+class KeptApp(DrillApp):
+    """The Drill app keeping every drill it plays, with the report and plan at the end."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f8", "plan", "key.plan"),
@@ -99,11 +83,13 @@ class DurableApp(DrillApp):
     keep_countdown_every = 10.0
     """Seconds between saves of the turn's countdown: a crash or power cut loses no more."""
 
-    def __init__(self, store: Store, *args: Any, resume: Session | None = None, **kw: Any) -> None:
+    def __init__(
+        self, keeper: DrillKeeper, *args: Any, resume: Session | None = None, **kw: Any
+    ) -> None:
         super().__init__(*args, **kw)
-        self.store = store
+        self.keeper = keeper
         self.resumed = resume
-        self.flow: DurableFlow = DurableFlow(self)
+        self.flow: KeptFlow = KeptFlow(self)
 
     @on(events.Mount)
     def keep_countdown_often(self) -> None:
@@ -112,39 +98,38 @@ class DurableApp(DrillApp):
 
     @on(events.Mount)
     def open_resumed(self, event: events.Mount) -> None:
-        """A resumed drill opens where it stopped; otherwise as the app always opens."""
+        """A resumed drill (from DrillKeeper.resume, reports and all) opens where it stopped."""
         session = self.resumed
         if session is None:
             return  # DrillApp.on_mount runs next
         event.prevent_default()
         self.settle_in()
         self.session, self.rules, self.setup = session, session.rules, session.config
-        drill_id = drill_id_of(session)
+        drill_id = self.keeper.kept_id(session)
         if drill_id is not None:
-            rebuild_reports(session, self.store, drill_id)
-            session.hotwash.update(hotwash_text(self.store.hotwash(drill_id)))
-            shown = self.store.settings(drill_id).show_scores
-            self.set_reactive(DurableApp.show_scores, shown)
+            session.hotwash.update(hotwash_text(self.keeper.hotwash(drill_id)))
+            shown = self.keeper.settings(drill_id).show_scores
+            self.set_reactive(KeptApp.show_scores, shown)
         self.flow.show_stage()
 
     @property
     def drill_id(self) -> int | None:
-        """The stored drill being played, if any."""
-        return None if self.session is None else drill_id_of(self.session)
+        """The kept drill being played, if any."""
+        return None if self.session is None else self.keeper.kept_id(self.session)
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
-        """Keep the hot wash in the drill database as it is typed."""
+        """Keep the hot wash with the drill as it is typed."""
         drill_id = self.drill_id
         if drill_id is None or self.session is None:
             return
         if (event.text_area.id or "").startswith("hotwash-"):
-            old = self.store.hotwash(drill_id)
-            self.store.set_hotwash(drill_id, hotwash_notes(self.session.hotwash, old.notes))
+            old = self.keeper.hotwash(drill_id)
+            self.keeper.keep_hotwash(drill_id, hotwash_notes(self.session.hotwash, old.notes))
 
     def watch_show_scores(self, shown: bool) -> None:
         """Keep the facilitator's choice to show or hide the scores with the drill."""
         if self.session is not None:
-            keep_show_scores(self.store, self.session, shown)
+            self.keeper.keep_show_scores(self.session, shown)
 
     def before_quit(self) -> None:
         """Keep how far the turn's countdown ran before quitting."""
@@ -155,8 +140,8 @@ class DurableApp(DrillApp):
         if self.session is None:
             return
         try:
-            keep_timer(self.store, self.session)
-        except StoreError as error:
+            self.keeper.keep_countdown(self.session)
+        except KeepError as error:
             self.log.error(f"the countdown was not kept: {error}")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -166,31 +151,31 @@ class DurableApp(DrillApp):
         return super().check_action(action, parameters)
 
     def quit_text(self) -> str:
-        """The drill is stored: quitting loses nothing, and it says how to go on."""
+        """The drill is kept: quitting loses nothing, and it says how to go on."""
         drill_id = self.drill_id
         if drill_id is None:
             return super().quit_text()
-        return t("quit.text", self.lang, command=self.store.resume_command(drill_id))
+        return t("quit.text", self.lang, command=self.keeper.resume_command(drill_id))
 
     def quit_message(self) -> str | None:
-        """How to continue the stored drill, printed once the app has closed."""
+        """How to continue the kept drill, printed once the app has closed."""
         drill_id = self.drill_id
         if drill_id is None:
             return None
-        command = self.store.resume_command(drill_id)
+        command = self.keeper.resume_command(drill_id)
         return t("quit.kept", self.lang, id=drill_id, command=command)
 
     def action_plan(self) -> None:
         """Edit the improvement plan of the drill."""
         if self.drill_id is not None:
-            self.push_screen(PlanDialog(self.store, self.drill_id))
+            self.push_screen(PlanDialog(self.keeper, self.drill_id))
 
     def action_review(self) -> None:
         """Write the report or the export of the drill to a file."""
         if self.drill_id is not None:
-            self.push_screen(ReviewDialog(self.store, self.drill_id))
+            self.push_screen(ReviewDialog(self.keeper, self.drill_id))
 
 
-def run_stored(store: Store, session: Session | None, lang: Lang) -> None:
-    """Run the app on the drill database: a stored session where it stopped, or a new drill."""
-    DurableApp(store, lang=lang, resume=session).run()
+def run_kept(keeper: DrillKeeper, session: Session | None, lang: Lang) -> None:
+    """Run the app on kept drills: a kept session where it stopped, or a new drill."""
+    KeptApp(keeper, lang=lang, resume=session).run()
