@@ -17,8 +17,7 @@ from drill.store.export import export
 from drill.store.keeper import StoreKeeper
 from drill.store.kept import bot_config
 from drill.store.migrations import StoreError
-
-from .support import db_path, reference
+from tests.store.support import db_path, reference
 
 
 def protocol_methods(protocol: type) -> dict[str, inspect.Signature]:
