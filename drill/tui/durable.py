@@ -11,6 +11,7 @@ from textual.widgets import TextArea
 from drill.engine.commands import FACILITATOR, Begin, CloseTurn
 from drill.engine.drill import Drill
 from drill.engine.evolve import evolve
+from drill.i18n import t
 from drill.scenario.text import Lang
 from drill.session.hotwash import HotWash
 from drill.session.session import Session
@@ -22,7 +23,6 @@ from drill.tui.app import DrillApp
 from drill.tui.dialogs.paused import PausedScreen
 from drill.tui.dialogs.review import PlanDialog, ReviewDialog
 from drill.tui.flow import Flow
-from drill.tui.i18n import t
 from drill.tui.screens.briefing import BriefingScreen
 from drill.tui.screens.end import EndScreen
 from drill.tui.screens.sitrep import SitrepScreen

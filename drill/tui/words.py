@@ -6,10 +6,10 @@ import re
 
 from drill.engine.reasons import Refusal
 from drill.engine.rules import Rules
+from drill.i18n import t, t_or
 from drill.scenario.language import Compare, Condition
 from drill.scenario.models import Action, Meta
 from drill.scenario.text import Lang, pick
-from drill.tui.i18n import t, t_or
 
 _CLOCK = re.compile(r"(\d{1,2}):(\d{2})")
 _OPS = (("eq", "="), ("lt", "<"), ("lte", "≤"), ("gt", ">"), ("gte", "≥"))

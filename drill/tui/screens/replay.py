@@ -16,12 +16,12 @@ from drill.engine.drill import Drill
 from drill.engine.evolve import evolve
 from drill.engine.rules import Rules
 from drill.engine.scoring import score
+from drill.i18n import CATALOGUE, t
 from drill.report.history import Moment, timeline
 from drill.report.words import w
 from drill.scenario.text import Lang, pick
 from drill.store.database import Store
 from drill.store.kept import stored_rules
-from drill.tui.i18n import CATALOGUE, t
 from drill.tui.keynames import key_display
 from drill.tui.terminal import watch_terminal
 

@@ -1,11 +1,11 @@
-"""The one translation layer of the app: every UI text goes through `t(key, lang, **params)`."""
+"""The one text layer of Drill: every program text goes through `t(key, lang, **params)`."""
 
 from __future__ import annotations
 
-from drill.scenario.text import Lang
-from drill.tui.i18n.catalogue import CATALOGUE
+from drill.i18n.catalogue import CATALOGUE
+from drill.i18n.lang import LANGS, Lang
 
-__all__ = ["CATALOGUE", "Lang", "t", "t_or"]
+__all__ = ["CATALOGUE", "LANGS", "Lang", "t", "t_or"]
 
 
 def t(key: str, lang: Lang, **params: object) -> str:

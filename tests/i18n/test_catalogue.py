@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from drill.engine.machines import STAGES
-from drill.tui.i18n import CATALOGUE, t
+from drill.i18n import CATALOGUE, t
 from drill.tui.screens.turn import PAGES
 from drill.tui.widgets.scores import RATING_MARK
 

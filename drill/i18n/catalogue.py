@@ -1,0 +1,22 @@
+"""The whole catalogue: key → (English, Chinese), gathered from its parts."""
+
+from __future__ import annotations
+
+from drill.i18n.parts.app_common import COMMON
+from drill.i18n.parts.app_facilitator import FACILITATOR
+from drill.i18n.parts.app_help import HELP
+from drill.i18n.parts.app_keys import KEYS
+from drill.i18n.parts.app_play import PLAY
+
+PARTS: dict[str, dict[str, tuple[str, str]]] = {
+    "app_common": COMMON,
+    "app_play": PLAY,
+    "app_facilitator": FACILITATOR,
+    "app_help": HELP,
+    "app_keys": KEYS,
+}
+"""Every part by name; no key is in two parts (tests/i18n checks)."""
+
+CATALOGUE: dict[str, tuple[str, str]] = {
+    key: entry for part in PARTS.values() for key, entry in part.items()
+}
