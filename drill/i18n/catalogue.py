@@ -7,6 +7,7 @@ from drill.i18n.parts.app_facilitator import FACILITATOR
 from drill.i18n.parts.app_help import HELP
 from drill.i18n.parts.app_keys import KEYS
 from drill.i18n.parts.app_play import PLAY
+from drill.i18n.parts.refusals import REFUSALS
 
 PARTS: dict[str, dict[str, tuple[str, str]]] = {
     "app_common": COMMON,
@@ -14,6 +15,7 @@ PARTS: dict[str, dict[str, tuple[str, str]]] = {
     "app_facilitator": FACILITATOR,
     "app_help": HELP,
     "app_keys": KEYS,
+    "refusals": REFUSALS,
 }
 """Every part by name; no key is in two parts (tests/i18n checks)."""
 

@@ -179,7 +179,7 @@ def refusal_text(rules: Rules, refusal: Refusal, lang: Lang, action: Action | No
     if refusal.code == "stage":
         stage = t_or(f"stage.{p.get('stage')}", lang, str(p.get("stage")))
         return t("why.stage", lang, stage=stage)
-    return refusal.text(lang)
+    return t(f"refusal.{refusal.code}", lang, **refusal.params)
 
 
 def outcome_mark(outcome: str) -> str:
