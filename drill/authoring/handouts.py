@@ -15,8 +15,8 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from drill.authoring.describe import clock
 from drill.engine.conditions import describe as condition
 from drill.engine.rules import compile_rules
+from drill.i18n.capabilities import capability_name
 from drill.scenario.bundle import Bundle
-from drill.scenario.capabilities import capability_name
 from drill.scenario.models import Action, Inject, Role, Scenario
 from drill.scenario.text import Lang, Text, pick
 

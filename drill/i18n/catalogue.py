@@ -7,6 +7,7 @@ from drill.i18n.parts.app_facilitator import FACILITATOR
 from drill.i18n.parts.app_help import HELP
 from drill.i18n.parts.app_keys import KEYS
 from drill.i18n.parts.app_play import PLAY
+from drill.i18n.parts.capabilities import CAPABILITY_NAMES
 from drill.i18n.parts.refusals import REFUSALS
 
 PARTS: dict[str, dict[str, tuple[str, str]]] = {
@@ -16,6 +17,7 @@ PARTS: dict[str, dict[str, tuple[str, str]]] = {
     "app_help": HELP,
     "app_keys": KEYS,
     "refusals": REFUSALS,
+    "capabilities": CAPABILITY_NAMES,
 }
 """Every part by name; no key is in two parts (tests/i18n checks)."""
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from drill.scenario.capabilities import capability_name
+from drill.i18n.capabilities import capability_name
 from drill.scenario.text import Lang
 
 _WORDS: dict[str, tuple[str, str]] = {
