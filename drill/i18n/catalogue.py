@@ -7,8 +7,10 @@ from drill.i18n.parts.app_facilitator import FACILITATOR
 from drill.i18n.parts.app_help import HELP
 from drill.i18n.parts.app_keys import KEYS
 from drill.i18n.parts.app_play import PLAY
+from drill.i18n.parts.app_review import REVIEW
 from drill.i18n.parts.capabilities import CAPABILITY_NAMES
 from drill.i18n.parts.refusals import REFUSALS
+from drill.i18n.parts.report import REPORT
 
 PARTS: dict[str, dict[str, tuple[str, str]]] = {
     "app_common": COMMON,
@@ -16,7 +18,9 @@ PARTS: dict[str, dict[str, tuple[str, str]]] = {
     "app_facilitator": FACILITATOR,
     "app_help": HELP,
     "app_keys": KEYS,
+    "app_review": REVIEW,
     "refusals": REFUSALS,
+    "report": REPORT,
     "capabilities": CAPABILITY_NAMES,
 }
 """Every part by name; no key is in two parts (tests/i18n checks)."""

@@ -8,8 +8,8 @@ from textual.app import ComposeResult
 from textual.containers import Grid, Horizontal, Vertical
 from textual.widgets import Button, Input, Static
 
+from drill.i18n import t
 from drill.report.reviews import drill_report
-from drill.report.words import w
 from drill.session.hotwash import PlanItem
 from drill.store.database import Store
 from drill.store.export import export
@@ -17,23 +17,6 @@ from drill.tui.base import DrillDialog
 
 PLAN_ROWS = 6
 FIELDS = ("action", "capability", "responsible", "due")
-_WORDS = {
-    "plan.intro": (
-        "One corrective action per row; leave a row empty to drop it.",
-        "每行一项纠正措施；留空的行不保存。",
-    ),
-    "save": ("Save", "保存"),
-    "cancel": ("Cancel", "取消"),
-    "saved": ("Improvement plan saved.", "改进计划已保存。"),
-    "review.title": ("Report and export", "报告与导出"),
-    "review.folder": ("Folder to write to", "保存到文件夹"),
-    "written": ("Written: {path}", "已写入：{path}"),
-    "not_written": ("Could not write {path}: {reason}", "无法写入 {path}：{reason}"),
-    "report.html": ("Report (HTML, A4)", "报告（HTML，A4）"),
-    "report.md": ("Report (Markdown)", "报告（Markdown）"),
-    "export.json": ("Export (JSON)", "导出（JSON）"),
-    "export.csv": ("Export (CSV)", "导出（CSV）"),
-}
 OUTPUTS = ("report.html", "report.md", "export.json", "export.csv")
 
 
@@ -48,13 +31,6 @@ class StoredDrillDialog(DrillDialog[bool]):
         super().__init__()
         self.store, self.drill_id = store, drill_id
 
-    def say(self, key: str) -> str:
-        """A word of this dialog or of the report in the app's language."""
-        pair = _WORDS.get(key)
-        if pair is None:
-            return w(key, self.lang)
-        return pair[1] if self.lang == "zh" else pair[0]
-
 
 class PlanDialog(StoredDrillDialog):
     """The improvement plan (HSEEP IP): action, capability, responsible role, due date."""
@@ -63,19 +39,19 @@ class PlanDialog(StoredDrillDialog):
         """A grid of fields, one row per corrective action."""
         items = self.store.plan(self.drill_id)
         with Vertical(classes="dialog -large"):
-            yield Static(w("plan", self.lang), classes="dialog-title")
-            yield Static(self.say("plan.intro"), classes="dialog-text")
+            yield Static(t("report.plan", self.lang), classes="dialog-title")
+            yield Static(t("review.plan_intro", self.lang), classes="dialog-text")
             with Grid(id="plan-grid"):
                 for name in FIELDS:
-                    yield Static(w(name, self.lang), classes="field-label")
+                    yield Static(t(f"report.{name}", self.lang), classes="field-label")
                 for row in range(max(PLAN_ROWS, len(items) + 1)):
                     item = items[row] if row < len(items) else PlanItem("")
                     values = (item.action, item.capability, item.role, item.due)
                     for name, value in zip(FIELDS, values, strict=True):
                         yield Input(value, id=f"plan-{row}-{name}")
             with Horizontal(classes="buttons"):
-                yield Button(self.say("save"), id="save", variant="success")
-                yield Button(self.say("cancel"), id="cancel")
+                yield Button(t("review.save", self.lang), id="save", variant="success")
+                yield Button(t("review.cancel", self.lang), id="cancel")
 
     def on_mount(self) -> None:
         """Four columns."""
@@ -95,7 +71,7 @@ class PlanDialog(StoredDrillDialog):
         """Save or cancel."""
         if event.button.id == "save":
             self.store.set_plan(self.drill_id, self.plan())
-            self.notify(self.say("saved"))
+            self.notify(t("review.saved", self.lang))
             self.dismiss(True)
         else:
             self.dismiss(False)
@@ -107,13 +83,13 @@ class ReviewDialog(StoredDrillDialog):
     def compose(self) -> ComposeResult:
         """A folder and one button per kind of file."""
         with Vertical(classes="dialog -wide"):
-            yield Static(self.say("review.title"), classes="dialog-title")
-            yield Static(self.say("review.folder"), classes="field-label")
+            yield Static(t("review.title", self.lang), classes="dialog-title")
+            yield Static(t("review.folder", self.lang), classes="field-label")
             yield Input(str(Path.cwd()), id="folder")
             with Horizontal(classes="buttons"):
                 for name in OUTPUTS:
-                    yield Button(self.say(name), id=name.replace(".", "-"))
-                yield Button(self.say("cancel"), id="cancel")
+                    yield Button(t(f"review.{name}", self.lang), id=name.replace(".", "-"))
+                yield Button(t("review.cancel", self.lang), id="cancel")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         """Write the file asked for (in a worker), or close."""
@@ -124,7 +100,11 @@ class ReviewDialog(StoredDrillDialog):
         kind, suffix = name.split(".")
         folder = Path(self.query_one("#folder", Input).value.strip() or ".")
         path = folder / f"drill-{self.drill_id}-{kind}.{suffix}"
-        app, done, failed = self.drill, self.say("written"), self.say("not_written")
+        app, done, failed = (
+            self.drill,
+            t("review.written", self.lang),
+            t("review.not_written", self.lang),
+        )
 
         def then(error: OSError | None) -> None:
             # through the app: the dialog may be closed by the time the file is written
