@@ -159,10 +159,6 @@ COMMON: dict[str, tuple[str, str]] = {
         "please tell the person who looks after Drill what you were doing.",
         "程序遇到无法恢复的错误，已经关闭，没有保存任何内容。请把刚才的操作告诉负责维护本程序的人。",
     ),
-    "error.too_many": (
-        "Drill met too many unexpected errors and stopped.",
-        "程序遇到太多意外错误，已停止。",
-    ),
     "replay.previous": ("previous turn", "上一轮"),
     "replay.next": ("next turn", "下一轮"),
     "replay.first": ("first", "第一轮"),
