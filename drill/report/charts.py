@@ -113,7 +113,7 @@ def functionality_chart(curves: Curves, labels: dict[str, str], lang: Lang) -> s
 
 def _axes(ax: Axes, lang: Lang) -> None:
     ax.set_ylim(0, 105)
-    ax.set_xlabel(t("report.axis.turn", lang))
+    ax.set_xlabel(t("word.turn", lang))
     ax.set_ylabel(t("report.axis.functionality", lang))
     ax.grid(axis="y", linewidth=0.3)
 

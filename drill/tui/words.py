@@ -169,13 +169,13 @@ def refusal_text(rules: Rules, refusal: Refusal, lang: Lang, action: Action | No
     """Why something cannot be done, with the scenario's labels where the engine gives ids."""
     p = refusal.params
     if refusal.code == "requires" and action is not None and action.requires is not None:
-        return t("why.requires", lang, detail=condition_text(rules, action.requires, lang))
+        return t("refusal.requires", lang, detail=condition_text(rules, action.requires, lang))
     if refusal.code == "no_resource":
         name = resource_label(str(p.get("resource", "")), lang)
         return t("why.no_resource", lang, resource=name, need=p.get("need"), left=p.get("left"))
     if refusal.code in ("target_missing", "target_unknown"):
         kind = t(f"word.{p.get('kind', 'zone')}", lang)
-        return t(f"why.{refusal.code}", lang, kind=kind, target=p.get("target", ""))
+        return t(f"refusal.{refusal.code}", lang, kind=kind, target=p.get("target", ""))
     if refusal.code == "stage":
         stage = t_or(f"stage.{p.get('stage')}", lang, str(p.get("stage")))
         return t("why.stage", lang, stage=stage)

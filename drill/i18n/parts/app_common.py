@@ -117,13 +117,10 @@ COMMON: dict[str, tuple[str, str]] = {
     "method.in_person": ("in person", "当面"),
     "method.in person": ("in person", "当面"),
     # why something cannot be done (with the scenario's labels)
-    "why.requires": ("Its requirements are not met yet: {detail}.", "条件尚未满足：{detail}。"),
     "why.no_resource": (
         "Not enough {resource} ({need} needed, {left} available).",
         "{resource}不足（需要 {need}，可用 {left}）。",
     ),
-    "why.target_missing": ("Choose a {kind} as the target.", "请选择一个{kind}作为对象。"),
-    "why.target_unknown": ("There is no {kind} '{target}'.", "没有名为“{target}”的{kind}。"),
     "why.stage": (
         "This cannot be done now (the drill is at: {stage}).",
         "现在不能这样做（当前阶段：{stage}）。",

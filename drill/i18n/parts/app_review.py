@@ -8,7 +8,6 @@ REVIEW: dict[str, tuple[str, str]] = {
         "每行一项纠正措施；留空的行不保存。",
     ),
     "review.save": ("Save", "保存"),
-    "review.cancel": ("Cancel", "取消"),
     "review.saved": ("Improvement plan saved.", "改进计划已保存。"),
     "review.title": ("Report and export", "报告与导出"),
     "review.folder": ("Folder to write to", "保存到文件夹"),

@@ -34,7 +34,6 @@ HANDOUTS: dict[str, tuple[str, str]] = {
     "handout.expects": ("Expected responses", "预期响应"),
     "handout.within": ("within {n} turn(s)", "{n}轮内"),
     "handout.contingency": ("If missed, release", "未完成时发布"),
-    "handout.objectives": ("Objectives", "演练目标"),
     "handout.index": ("Handouts", "打印材料"),
     "handout.turns": ("{n} turns of {m} minutes", "{n}轮，每轮{m}分钟"),
     "handout.turn": ("Turn {n}", "第{n}轮"),

@@ -39,7 +39,7 @@ class PlanDialog(StoredDrillDialog):
         """A grid of fields, one row per corrective action."""
         items = self.store.plan(self.drill_id)
         with Vertical(classes="dialog -large"):
-            yield Static(t("report.plan", self.lang), classes="dialog-title")
+            yield Static(t("key.plan", self.lang), classes="dialog-title")
             yield Static(t("review.plan_intro", self.lang), classes="dialog-text")
             with Grid(id="plan-grid"):
                 for name in FIELDS:
@@ -51,7 +51,7 @@ class PlanDialog(StoredDrillDialog):
                         yield Input(value, id=f"plan-{row}-{name}")
             with Horizontal(classes="buttons"):
                 yield Button(t("review.save", self.lang), id="save", variant="success")
-                yield Button(t("review.cancel", self.lang), id="cancel")
+                yield Button(t("button.cancel", self.lang), id="cancel")
 
     def on_mount(self) -> None:
         """Four columns."""
@@ -89,7 +89,7 @@ class ReviewDialog(StoredDrillDialog):
             with Horizontal(classes="buttons"):
                 for name in OUTPUTS:
                     yield Button(t(f"review.{name}", self.lang), id=name.replace(".", "-"))
-                yield Button(t("review.cancel", self.lang), id="cancel")
+                yield Button(t("button.cancel", self.lang), id="cancel")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         """Write the file asked for (in a worker), or close."""
