@@ -9,6 +9,7 @@ from drill.i18n.parts.app_keys import KEYS
 from drill.i18n.parts.app_play import PLAY
 from drill.i18n.parts.app_review import REVIEW
 from drill.i18n.parts.capabilities import CAPABILITY_NAMES
+from drill.i18n.parts.cli import CLI
 from drill.i18n.parts.describe import DESCRIBE
 from drill.i18n.parts.handouts import HANDOUTS
 from drill.i18n.parts.refusals import REFUSALS
@@ -26,6 +27,7 @@ PARTS: dict[str, dict[str, tuple[str, str]]] = {
     "capabilities": CAPABILITY_NAMES,
     "handouts": HANDOUTS,
     "describe": DESCRIBE,
+    "cli": CLI,
 }
 """Every part by name; no key is in two parts (tests/i18n checks)."""
 

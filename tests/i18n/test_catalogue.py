@@ -21,8 +21,8 @@ from drill.tui.widgets.scores import RATING_MARK
 
 DRILL = Path(__file__).resolve().parents[2] / "drill"
 CATALOGUE_DIR = DRILL / "i18n"
-CALL_KEY = re.compile(r"""\b(?:t|tr|t_or)\(\s*["']([a-z_]+\.[A-Za-z_.0-9\- ]+)["']""")
-CALL_PREFIX = re.compile(r"""\b(?:t|tr|t_or)\(\s*f["']([a-z_]+\.[a-z_.0-9]*)\{""")
+CALL_KEY = re.compile(r"""\b(?:t|tr|t_or|side_by_side)\(\s*["']([a-z_]+\.[A-Za-z_.0-9\- ]+)["']""")
+CALL_PREFIX = re.compile(r"""\b(?:t|tr|t_or|side_by_side)\(\s*f["']([a-z_]+\.[a-z_.0-9]*)\{""")
 TEMPLATE_STRING = re.compile(r"""["']([^"'{}\n]+)["']""")
 TEMPLATE_PREFIX = re.compile(r"""\bt\(\s*["']([a-z_]+\.[a-z_.0-9]*)["']\s*~""")
 
