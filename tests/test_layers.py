@@ -11,7 +11,18 @@ import pytest
 import drill
 
 PACKAGE = Path(drill.__file__).resolve().parent
-LAYERS = ("i18n", "scenario", "engine", "session", "store", "report", "authoring", "tui", "net", "cli")
+LAYERS = (
+    "i18n",
+    "scenario",
+    "engine",
+    "session",
+    "store",
+    "report",
+    "authoring",
+    "tui",
+    "net",
+    "cli",
+)
 """From the bottom up: a layer may import its own modules and the layers below it."""
 NOT_FROM = {"tui": ("store",)}
 """Lower layers a layer still may not import: the app reaches stored drills through a session."""
