@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 CLI: dict[str, tuple[str, str]] = {
+    "cli.about": (
+        "Drill: tabletop emergency drills for resilient communities.",
+        "社区应急桌面推演：政府、社区居委会、社会组织和居民一起应对灾害。",
+    ),
     # scores in `drill simulate`, `drill balance` and `drill demo`
     "cli.score.overall": ("overall", "总分"),
     "cli.score.coordination": ("coordination", "协同"),
