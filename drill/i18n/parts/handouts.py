@@ -23,7 +23,6 @@ HANDOUTS: dict[str, tuple[str, str]] = {
     "handout.inject_card": ("Inject card", "情景注入卡"),
     "handout.time": ("Time", "时间"),
     "handout.from": ("From", "来自"),
-    "console.col.to": ("To", "发给"),
     "handout.method": ("Method", "方式"),
     "handout.all": ("Everyone", "所有小组"),
     "handout.none": ("None", "无"),
