@@ -143,3 +143,15 @@ def test_the_engine_imports_no_text_only_the_languages() -> None:
         for node in ast.walk(tree):
             if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("drill.i18n"):
                 assert node.module == "drill.i18n.lang", path.name
+
+
+REFUSAL_CODE = re.compile(r"""\b(?:IllegalCommand|Refusal)\(\s*["']([a-z_]+)["']""")
+
+
+def test_every_refusal_the_engine_raises_has_its_words() -> None:
+    codes = {
+        code
+        for path in (DRILL / "engine").rglob("*.py")
+        for code in REFUSAL_CODE.findall(path.read_text("utf-8"))
+    }
+    assert codes and sorted(f"refusal.{c}" for c in codes if f"refusal.{c}" not in CATALOGUE) == []
