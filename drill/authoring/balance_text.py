@@ -11,6 +11,7 @@ from drill.authoring.balance import (
     Balance,
     Response,
 )
+from drill.i18n import side_by_side, t
 from drill.report.tables import Row, number, table
 from drill.scenario.models import Scenario
 from drill.scenario.text import Lang, pick
@@ -28,7 +29,7 @@ def header(result: Balance, scenario: Scenario, lang: Lang) -> str:
         f"Balance of {pick(scenario.meta.title, lang)} ({scenario.meta.id})\n"
         f"{runs} random + {runs} greedy drills, seeds {seed}–{seed + runs - 1}; "
         f"{seconds:.1f} s on {jobs} process(es)\n"
-        f"Verdict 结论: {result.verdict.upper()}"
+        f"{side_by_side('balance.verdict')}: {result.verdict.upper()}"
     )
 
 
@@ -80,7 +81,8 @@ def response_sections(result: Balance) -> list[str]:
     unreleased = [r for r in result.responses if r.never_released]
     share = f"{100 * RARE_SHARE:.0f}%"
     sections = []
-    title = f"Expected responses almost never met (under {share}, even by greedy bots) 难以达成"
+    en, zh = t("balance.never_met", "en"), t("balance.never_met", "zh")
+    title = f"{en} (under {share}, even by greedy bots) {zh}"
     sections.append(title + "\n" + (response_table(rare) if rare else "  none"))
     if misses:
         title = f"Met by random bots but by greedy ones under {share} of the time (check them)"
@@ -93,7 +95,7 @@ def response_sections(result: Balance) -> list[str]:
 
 def action_section(result: Balance) -> str:
     """Actions the greedy bots never chose."""
-    title = "Actions the greedy bots never choose 贪心机器人从不选择的行动"
+    title = side_by_side("balance.never_chosen")
     if not result.never_chosen:
         return title + "\n  none"
     rows: list[Row] = [["action", "random orders"]]
@@ -103,7 +105,7 @@ def action_section(result: Balance) -> str:
 
 def flag_section(result: Balance) -> str:
     """The reasons behind the verdict, and the rule of each flag."""
-    lines = ["Flags 提示"]
+    lines = [side_by_side("balance.flags")]
     lines += [f"  TRIVIALLY WON: {reason}" for reason in result.trivial]
     lines += [f"  UNWINNABLE: {reason}" for reason in result.unwinnable]
     if len(lines) == 1:
@@ -120,8 +122,8 @@ def report(result: Balance, scenario: Scenario, lang: Lang) -> str:
     return "\n\n".join(
         [
             header(result, scenario, lang),
-            "Scores (0–100) 得分\n" + score_table(result),
-            "Objective ratings (HSEEP), share of runs 目标评级\n" + rating_table(result),
+            side_by_side("cli.scores") + "\n" + score_table(result),
+            side_by_side("balance.objective_ratings") + "\n" + rating_table(result),
             "  " + LEGEND,
             *response_sections(result),
             action_section(result),

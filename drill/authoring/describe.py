@@ -5,25 +5,18 @@ from __future__ import annotations
 import re
 
 from drill.engine.conditions import describe as condition
+from drill.i18n import t
 from drill.report.tables import Row, plural, table
 from drill.scenario.bundle import Bundle
 from drill.scenario.models import Inject, Meta, PhaseTransition, Scenario
 from drill.scenario.text import Lang, pick
 
-_HEADINGS: dict[str, tuple[str, str]] = {
-    "roles": ("角色", "Roles"),
-    "phases": ("灾情阶段", "Hazard phases"),
-    "injects": ("情景注入（MSEL）", "Injects (MSEL)"),
-    "objectives": ("演练目标", "Objectives"),
-    "groups": ("脆弱人群", "Vulnerable groups"),
-}
 _CLOCK = re.compile(r"(\d{1,2}):(\d{2})")
 
 
 def heading(key: str, lang: Lang, count: int) -> str:
     """A section heading in `lang`, with how many items follow."""
-    zh, en = _HEADINGS[key]
-    return f"{zh if lang == 'zh' else en} ({count})"
+    return f"{t(f'describe.{key}', lang)} ({count})"
 
 
 def clock(meta: Meta, turn: int) -> str:

@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
+from drill.i18n import side_by_side
 from drill.report.tables import Row, number, table
 from drill.scenario.models import Scenario
 from drill.scenario.text import Lang, pick
 from drill.session.simulation import RATINGS, SCORE_NAMES, Batch, Summary
-
-SCORE_LABELS = {
-    "overall": "overall 总分",
-    "coordination": "coordination 协同",
-    "recovery": "recovery 恢复",
-    "equity": "equity 公平",
-}
 
 
 def header(batch: Batch, scenario: Scenario, seed: int, lang: Lang) -> str:
@@ -35,7 +29,7 @@ def score_table(summary: Summary) -> str:
         spread = summary.scores[name]
         rows.append(
             [
-                SCORE_LABELS[name],
+                side_by_side(f"cli.score.{name}"),
                 number(spread.mean),
                 number(spread.min),
                 number(spread.max),
@@ -66,8 +60,8 @@ def report(batch: Batch, summary: Summary, scenario: Scenario, seed: int, lang: 
     return "\n\n".join(
         [
             header(batch, scenario, seed, lang),
-            "Scores (0–100) 得分\n" + score_table(summary),
-            "Objective ratings (HSEEP) 目标评级\n" + objective_table(summary, scenario, lang),
+            side_by_side("cli.scores") + "\n" + score_table(summary),
+            side_by_side("cli.objective_ratings") + "\n" + objective_table(summary, scenario, lang),
             "  " + legend,
         ]
     )

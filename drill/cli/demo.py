@@ -17,6 +17,7 @@ from drill.engine.policies import POLICIES
 from drill.engine.rules import Rules, compile_rules
 from drill.engine.scoring import Scores, score
 from drill.engine.simulate import play
+from drill.i18n import side_by_side, t
 from drill.report.tables import Row, both, number, table, wrap_wide
 from drill.scenario.problems import ScenarioError
 from drill.scenario.text import Text, pick
@@ -84,9 +85,9 @@ def _phase_label(rules: Rules, phase: str) -> str:
 
 def turn_table(rules: Rules, teams: list[Played]) -> str:
     """Turn, time and, for each team, the hazard phase and Q(t) with a bar."""
-    head = ["turn 轮次", "time 时间"]
+    head = [side_by_side("word.turn"), side_by_side("demo.time")]
     for team in teams:
-        head += [f"{team.policy} · 阶段 phase", "Q(t)", ""]
+        head += [f"{team.policy} · {side_by_side('report.kind.phase', zh_first=True)}", "Q(t)", ""]
     rows: list[Row] = [head]
     for turn in range(max(len(team.timeline) for team in teams)):
         row = [str(turn), clock(rules.scenario.meta, turn + 1)]
@@ -98,27 +99,29 @@ def turn_table(rules: Rules, teams: list[Played]) -> str:
     return table(rows, right=(0, 3, 6))
 
 
-SCORE_ROWS: tuple[tuple[str, str], ...] = (
-    ("overall", "总分 overall"),
-    ("coordination", "协同 coordination"),
-    ("response", "  响应 response to injects"),
-    ("information", "  信息 information used"),
-    ("joint", "  联合 joint action"),
-    ("cohesion", "  凝聚 cohesion"),
-    ("self_organisation", "  自组织 self-organisation"),
-    ("recovery", "恢复 recovery"),
-    ("robustness", "  最低功能 robustness"),
-    ("rapidity", "  恢复用时 rapidity (turns)"),
-    ("equity", "公平 equity (vulnerable groups)"),
+SCORE_ROWS: tuple[tuple[str, str, int], ...] = (
+    ("overall", "cli.score.overall", 0),
+    ("coordination", "cli.score.coordination", 0),
+    ("response", "demo.response", 1),
+    ("information", "demo.information", 1),
+    ("joint", "demo.joint", 1),
+    ("cohesion", "demo.cohesion", 1),
+    ("self_organisation", "demo.self_organisation", 1),
+    ("recovery", "cli.score.recovery", 0),
+    ("robustness", "demo.robustness", 1),
+    ("rapidity", "demo.rapidity", 1),
+    ("equity", "demo.equity", 0),
 )
+"""Each score, the catalogue key of its label and its depth (parts are indented)."""
 
 
 def score_table(rules: Rules, teams: list[Played]) -> str:
     """The final scores of every team side by side, then objective ratings."""
-    rows: list[Row] = [["得分 scores (0–100)", *[t.policy for t in teams]]]
-    for name, label in SCORE_ROWS:
+    rows: list[Row] = [[side_by_side("demo.scores", zh_first=True), *[t.policy for t in teams]]]
+    for name, key, depth in SCORE_ROWS:
+        label = "  " * depth + side_by_side(key, zh_first=True)
         rows.append([label, *[number(getattr(t.scores, name)) for t in teams]])
-    rows.append(["目标评级 objectives (P S M U)", *["" for _ in teams]])
+    rows.append([side_by_side("demo.objectives", zh_first=True), *["" for _ in teams]])
     for objective in rules.objectives.values():
         ratings = [t.scores.objectives.get(objective.id, "-") for t in teams]
         rows.append([f"  {objective.id}", *ratings])
@@ -136,22 +139,31 @@ def introduction(rules: Rules, seed: int) -> str:
     title = f"{pick(meta.title, 'zh')}\n{pick(meta.title, 'en')}"
     return "\n\n".join(
         [
-            "Drill · 社区应急桌面推演 / tabletop emergency drill",
+            f"Drill · {t('demo.title', 'zh')} / {t('demo.title', 'en')}",
             title + "\n" + "═" * max(len(pick(meta.title, "en")), 2 * len(pick(meta.title, "zh"))),
             _wrapped(meta.summary),
-            f"两支机器人队伍演练同一剧本（随机种子 {seed}）：greedy 队会共享信息、联合行动，"
-            "random 队随意出牌。\n"
-            f"Two bot teams play this drill (seed {seed}): 'greedy' shares information and acts\n"
-            "jointly like a thoughtful team; 'random' plays any legal order.\n"
-            "Q(t) = 社区功能 community functionality (0–100), the weighted mean of its sectors.",
+            t("demo.teams", "zh", seed=seed) + "\n" + t("demo.teams", "en", seed=seed) + "\n"
+            "Q(t) = " + side_by_side("demo.q", zh_first=True),
         ]
     )
 
 
-NEXT_STEPS = """下一步 Next steps:
-  .venv/bin/drill info scenarios/flood_old_community.yaml        剧本详情 what is in the scenario
-  .venv/bin/drill simulate scenarios/flood_old_community.yaml    多次模拟 scores over 100 bot drills
-  .venv/bin/drill validate scenarios/*.yaml                      检查剧本 check scenario files"""
+NEXT_STEPS = (
+    ("info scenarios/flood_old_community.yaml        ", "demo.next_info"),
+    ("simulate scenarios/flood_old_community.yaml    ", "demo.next_simulate"),
+    ("validate scenarios/*.yaml                      ", "demo.next_validate"),
+)
+"""What to try after the demo: a command and the catalogue key of what it does."""
+
+
+def next_steps() -> str:
+    """The closing lines: what to try next, in both languages."""
+    lines = [side_by_side("demo.next_steps", zh_first=True) + ":"]
+    lines += [
+        f"  .venv/bin/drill {command}{side_by_side(key, zh_first=True)}"
+        for command, key in NEXT_STEPS
+    ]
+    return "\n".join(lines)
 
 
 def demo(path: Path | None = None, seed: int | None = None) -> str:
@@ -163,9 +175,9 @@ def demo(path: Path | None = None, seed: int | None = None) -> str:
     return "\n\n".join(
         [
             introduction(rules, seed),
-            "逐轮情况 Turn by turn\n" + turn_table(rules, teams),
+            side_by_side("demo.turn_by_turn", zh_first=True) + "\n" + turn_table(rules, teams),
             score_table(rules, teams),
-            NEXT_STEPS,
+            next_steps(),
         ]
     )
 

@@ -14,15 +14,17 @@ from drill.cli.play import play
 from drill.cli.scenario import SCENARIO_COMMANDS
 from drill.cli.simulate import simulate_command
 from drill.cli.stored import STORE_COMMANDS
+from drill.i18n import t
 
 
-@click.group(cls=SafeGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=SafeGroup,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    help=f"{t('cli.about', 'en')}\n\n{t('cli.about', 'zh')}",
+)
 @click.version_option(package_name="drill")
 def cli() -> None:
-    """Drill: tabletop emergency drills for resilient communities.
-
-    社区应急桌面推演：政府、社区居委会、社会组织和居民一起应对灾害。
-    """
+    """The `drill` command; its help text is the catalogue's cli.about in both languages."""
 
 
 for _command in (*SCENARIO_COMMANDS, simulate_command, demo_command):

@@ -24,8 +24,8 @@ from matplotlib import font_manager
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
+from drill.i18n import t
 from drill.report.history import Curves, Tie
-from drill.report.words import w
 from drill.scenario.text import Lang
 
 matplotlib.use("Agg")
@@ -103,7 +103,7 @@ def functionality_chart(curves: Curves, labels: dict[str, str], lang: Lang) -> s
             color = PALETTE[i % len(PALETTE)]
             ax.plot(curves.turns, values, color=color, linewidth=1.2, label=labels[sector])
         q, q0 = curves.community, curves.community[0]
-        ax.plot(curves.turns, q, color="black", linewidth=2.4, label=w("community", lang))
+        ax.plot(curves.turns, q, color="black", linewidth=2.4, label=t("report.community", lang))
         ax.fill_between(curves.turns, q, q0, where=[v < q0 for v in q], color="#c0392b", alpha=0.2)
         ax.axhline(q0, color="black", linewidth=0.6, linestyle=":")
         _axes(ax, lang)
@@ -113,8 +113,8 @@ def functionality_chart(curves: Curves, labels: dict[str, str], lang: Lang) -> s
 
 def _axes(ax: Axes, lang: Lang) -> None:
     ax.set_ylim(0, 105)
-    ax.set_xlabel(w("axis.turn", lang))
-    ax.set_ylabel(w("axis.functionality", lang))
+    ax.set_xlabel(t("word.turn", lang))
+    ax.set_ylabel(t("report.axis.functionality", lang))
     ax.grid(axis="y", linewidth=0.3)
 
 
@@ -161,7 +161,7 @@ def scores_chart(parts: list[tuple[str, float | None]], lang: Lang) -> str:
         values = [value or 0.0 for _, value in parts][::-1]
         bars = ax.barh(names, values, color="#1f6f8b")
         for bar, (_, value) in zip(bars, parts[::-1], strict=True):
-            text = w("not_measured", lang) if value is None else f"{value:.0f}"
+            text = t("report.not_measured", lang) if value is None else f"{value:.0f}"
             ax.text(bar.get_width() + 1, bar.get_y() + bar.get_height() / 2, text, va="center")
         ax.set_xlim(0, 110)
         ax.grid(axis="x", linewidth=0.3)

@@ -7,10 +7,11 @@ import json
 from dataclasses import asdict, dataclass, field
 
 from drill.engine.scoring import Scores, score
+from drill.i18n import t
 from drill.report.facts import ReportInput
 from drill.report.history import Curves, curves
 from drill.report.render import Format, render_template
-from drill.report.words import capability, w
+from drill.report.words import capability
 from drill.scenario.text import Lang, pick
 
 SCORES = (
@@ -78,14 +79,14 @@ def column(source: ReportInput, lang: Lang) -> Column:
 
 
 def _value(value: float | None, lang: Lang) -> str:
-    return w("not_measured", lang) if value is None else f"{value:.1f}"
+    return t("report.not_measured", lang) if value is None else f"{value:.1f}"
 
 
 def compare(sources: list[ReportInput], lang: Lang, with_chart: bool = True) -> Comparison:
     """The comparison of `sources`, in the order given."""
     columns = [column(source, lang) for source in sources]
     scores = [
-        Row(key, w(key, lang), [_value(getattr(c.scores, key), lang) for c in columns])
+        Row(key, t(f"report.{key}", lang), [_value(getattr(c.scores, key), lang) for c in columns])
         for key in SCORES
     ]
     objectives = []

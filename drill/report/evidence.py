@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from drill.engine.rules import Rules
 from drill.engine.scoring import Scores, expectation_statuses
 from drill.engine.state import DrillState
-from drill.report.words import capability, short, w
+from drill.i18n import t
+from drill.report.words import capability, short
 from drill.scenario.text import Lang, pick
 from drill.session.hotwash import HotWash, PlanItem
 
@@ -137,11 +138,11 @@ def findings(
 
 
 def _say(key: str, lang: Lang, part: str, value: float) -> str:
-    return w(key, lang).format(part=w(part, lang), value=f"{value:.0f}")
+    return t(f"report.{key}", lang).format(part=t(f"report.{part}", lang), value=f"{value:.0f}")
 
 
 def _rated(result: ObjectiveResult, lang: Lang) -> str:
-    return w("find.objective", lang).format(
+    return t("report.find.objective", lang).format(
         text=result.text.rstrip("。.；;"), capability=result.capability_label, rating=result.rating
     )
 
@@ -150,11 +151,11 @@ def _missed(result: ObjectiveResult, lang: Lang) -> str:
     missed = [e for e in result.evidence if e.status == "missed"]
     if not missed:
         return ""
-    item = w("find.missed_item", lang)
-    items = w("list.sep", lang).join(
+    item = t("report.find.missed_item", lang)
+    items = t("report.list.sep", lang).join(
         item.format(action=e.action_label, inject=e.inject_title) for e in missed
     )
-    return w("find.missed", lang).format(items=items)
+    return t("report.find.missed", lang).format(items=items)
 
 
 def proposed_plan(objectives: list[ObjectiveResult], lang: Lang) -> list[PlanItem]:
@@ -166,7 +167,7 @@ def proposed_plan(objectives: list[ObjectiveResult], lang: Lang) -> list[PlanIte
         for e in result.evidence:
             if e.status != "missed":
                 continue
-            action = w("plan.practise", lang).format(
+            action = t("report.plan.practise", lang).format(
                 action=e.action_label, inject=e.inject_title, within=e.within
             )
             plan.append(PlanItem(action, result.capability_label, " / ".join(e.roles), ""))

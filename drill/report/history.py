@@ -12,7 +12,8 @@ from drill.engine.events import Order
 from drill.engine.rules import Rules
 from drill.engine.scoring import series
 from drill.engine.state import DrillState
-from drill.report.words import short, w
+from drill.i18n import t
+from drill.report.words import short
 from drill.scenario.text import Lang, pick
 
 
@@ -137,7 +138,7 @@ class _Namer:
         if where in self.rules.groups:
             return pick(self.rules.groups[where].label, self.lang)
         if where == PLATFORM:
-            return w("tl.platform", self.lang)
+            return t("report.tl.platform", self.lang)
         return self.role(where) if where else ""
 
 
@@ -184,17 +185,17 @@ def _moment(
     if isinstance(e, ev.MessagePosted):
         return "message", _say("tl.message", lang, role=name.role(e.seat), text=e.text)
     if isinstance(e, ev.StageChanged) and e.stage == "paused":
-        return "facilitator", w("tl.paused", lang)
+        return "facilitator", t("report.tl.paused", lang)
     return None
 
 
 def _order_text(name: _Namer, e: ev.OrderResolved, order: Order | None, lang: Lang) -> str:
     target = name.target(order)
     what = name.action(e.action) + (f" → {target}" if target else "")
-    outcome = w(f"outcome.{e.outcome}", lang)
-    joint = w("tl.jointly", lang) if e.joint else ""
+    outcome = t(f"report.outcome.{e.outcome}", lang)
+    joint = t("report.tl.jointly", lang) if e.joint else ""
     return f"{name.role(e.role)}: {what}{joint} — {outcome}"
 
 
 def _say(key: str, lang: Lang, **values: str) -> str:
-    return w(key, lang).format(**values)
+    return t(f"report.{key}", lang).format(**values)

@@ -6,11 +6,12 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from drill.engine.scoring import Scores, score
+from drill.i18n import t
 from drill.report import evidence
 from drill.report.evidence import Finding, ObjectiveResult
 from drill.report.facts import ReportInput
 from drill.report.history import Curves, Moment, Tie, curves, ties, timeline
-from drill.report.words import capability, short, w
+from drill.report.words import capability, short
 from drill.scenario.text import Lang, pick
 from drill.session.hotwash import PlanItem
 
@@ -191,7 +192,7 @@ def overview(source: ReportInput, lang: Lang) -> Overview:
 
 
 def _shown(value: float | None, lang: Lang) -> str:
-    return w("not_measured", lang) if value is None else f"{value:.1f}"
+    return t("report.not_measured", lang) if value is None else f"{value:.1f}"
 
 
 def score_lines(source: ReportInput, scores: Scores, lang: Lang) -> list[ScoreLine]:
@@ -199,17 +200,17 @@ def score_lines(source: ReportInput, scores: Scores, lang: Lang) -> list[ScoreLi
     weights = source.rules.ruleset.scoring.weights
 
     def line(key: str, value: float | None, weight: float | None, depth: int) -> ScoreLine:
-        return ScoreLine(key, w(key, lang), value, _shown(value, lang), weight, depth)
+        return ScoreLine(key, t(f"report.{key}", lang), value, _shown(value, lang), weight, depth)
 
     parts = ("response", "information", "joint", "cohesion", "self_organisation")
-    rapidity = w("never", lang) if scores.rapidity is None else f"{scores.rapidity}"
+    rapidity = t("report.never", lang) if scores.rapidity is None else f"{scores.rapidity}"
     return [
         line("overall", scores.overall, None, 0),
         line("coordination", scores.coordination, weights.coordination, 0),
         *(line(p, getattr(scores, p), getattr(weights, p), 1) for p in parts),
         line("recovery", scores.recovery, weights.recovery, 0),
         line("robustness", scores.robustness, None, 1),
-        ScoreLine("rapidity", w("rapidity", lang), None, rapidity, None, 1),
+        ScoreLine("rapidity", t("report.rapidity", lang), None, rapidity, None, 1),
         line("equity", scores.equity, weights.equity, 0),
     ]
 
@@ -247,7 +248,7 @@ def role_lines(source: ReportInput, scores: Scores, lang: Lang) -> list[RoleLine
 def executive_summary(report: Report, lang: Lang) -> list[str]:
     """A few sentences a busy reader can stop after."""
     s, o = report.scores, report.overview
-    first = w("sum.scores", lang).format(
+    first = t("report.sum.scores", lang).format(
         title=o.title,
         played=o.turns_played,
         turns=o.turns,
@@ -260,13 +261,15 @@ def executive_summary(report: Report, lang: Lang) -> list[str]:
     key = "sum.recovered" if s.rapidity is not None else "sum.not_recovered"
     if s.robustness >= 0.9 * q0:
         key = "sum.held"
-    second = w(key, lang).format(q0=f"{q0:.0f}", low=f"{s.robustness:.0f}", turns=s.rapidity)
+    second = t(f"report.{key}", lang).format(
+        q0=f"{q0:.0f}", low=f"{s.robustness:.0f}", turns=s.rapidity
+    )
     ratings = [r.rating for r in report.objectives]
     counts = ", ".join(f"{ratings.count(r)} {r}" for r in "PSMU")
     rated = len(ratings) - ratings.count("-")
-    third = w("sum.objectives", lang).format(count=rated, counts=counts)
+    third = t("report.sum.objectives", lang).format(count=rated, counts=counts)
     if ratings.count("-"):
-        third += w("sum.unrated", lang).format(count=ratings.count("-"))
+        third += t("report.sum.unrated", lang).format(count=ratings.count("-"))
     return [first, second, third + _extremes(report, lang)]
 
 
@@ -279,7 +282,7 @@ def _extremes(report: Report, lang: Lang) -> str:
     if not measured:
         return ""
     best, worst = max(measured), min(measured)
-    return w("sum.extremes", lang).format(
+    return t("report.sum.extremes", lang).format(
         best=best[1], best_value=f"{best[0]:.0f}", worst=worst[1], worst_value=f"{worst[0]:.0f}"
     )
 

@@ -10,8 +10,8 @@ from typing import Any, Literal
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
+from drill.i18n import t
 from drill.report.model import Report
-from drill.report.words import w
 from drill.scenario.text import Lang
 
 Format = Literal["md", "html", "json"]
@@ -45,7 +45,7 @@ def environment() -> Environment:
 def render_template(name: str, lang: Lang, **values: Any) -> str:
     """Render one template with `t(key)` giving the report's words in `lang`."""
     template = environment().get_template(name)
-    return template.render(t=lambda key: w(key, lang), **values)
+    return template.render(t=lambda key: t(key, lang), **values)
 
 
 def report_json(report: Report) -> str:

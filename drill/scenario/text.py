@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
 from pydantic import BaseModel, ConfigDict, model_validator
 
-Lang = Literal["zh", "en"]
-LANGS: tuple[Lang, ...] = ("zh", "en")
+from drill.i18n.lang import LANGS, Lang
+
+__all__ = ["LANGS", "Lang", "LocalText", "Text", "languages_of", "pick"]
 
 
 class LocalText(BaseModel):

@@ -22,6 +22,7 @@ from textual.screen import ModalScreen, Screen
 from drill.engine.commands import FACILITATOR, Command
 from drill.engine.reasons import IllegalCommand
 from drill.engine.rules import Rules, compile_rules
+from drill.i18n import t
 from drill.scenario.bundle import Bundle
 from drill.scenario.problems import ScenarioError
 from drill.scenario.text import Lang
@@ -36,7 +37,6 @@ from drill.tui.dialogs.file_problems import ProblemsDialog
 from drill.tui.dialogs.help import HelpScreen
 from drill.tui.dialogs.notice import NoticeDialog
 from drill.tui.flow import Flow
-from drill.tui.i18n import t
 from drill.tui.keynames import help_rows, key_description, key_display
 from drill.tui.terminal import watch_terminal
 from drill.tui.words import refusal_text

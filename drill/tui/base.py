@@ -10,9 +10,9 @@ from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen
 
 from drill.engine.rules import Rules
+from drill.i18n import t
 from drill.scenario.text import Lang
 from drill.session.session import Session
-from drill.tui.i18n import t
 
 if TYPE_CHECKING:
     from drill.tui.app import DrillApp

@@ -9,6 +9,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import TextArea
 
 from drill.engine.commands import FACILITATOR, Begin
+from drill.i18n import t
 from drill.scenario.text import Lang
 from drill.session.hotwash import HotWash
 from drill.session.keeping import DrillKeeper, KeepError
@@ -18,7 +19,6 @@ from drill.tui.dialogs.paused import PausedScreen
 from drill.tui.dialogs.plan import PlanDialog
 from drill.tui.dialogs.review import ReviewDialog
 from drill.tui.flow import Flow
-from drill.tui.i18n import t
 from drill.tui.screens.briefing import BriefingScreen
 from drill.tui.screens.end import EndScreen
 from drill.tui.screens.sitrep import SitrepScreen

@@ -8,8 +8,8 @@ from collections.abc import Iterable
 from textual.binding import Binding
 from textual.keys import format_key
 
+from drill.i18n import CATALOGUE, t, t_or
 from drill.scenario.text import Lang
-from drill.tui.i18n import CATALOGUE, t, t_or
 
 _NOT_A_WORD = re.compile(r"[^a-z0-9]+")
 

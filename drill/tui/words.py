@@ -6,10 +6,10 @@ import re
 
 from drill.engine.reasons import Refusal
 from drill.engine.rules import Rules
+from drill.i18n import t, t_or
 from drill.scenario.language import Compare, Condition
 from drill.scenario.models import Action, Meta
 from drill.scenario.text import Lang, pick
-from drill.tui.i18n import t, t_or
 
 _CLOCK = re.compile(r"(\d{1,2}):(\d{2})")
 _OPS = (("eq", "="), ("lt", "<"), ("lte", "≤"), ("gt", ">"), ("gte", "≥"))
@@ -169,17 +169,17 @@ def refusal_text(rules: Rules, refusal: Refusal, lang: Lang, action: Action | No
     """Why something cannot be done, with the scenario's labels where the engine gives ids."""
     p = refusal.params
     if refusal.code == "requires" and action is not None and action.requires is not None:
-        return t("why.requires", lang, detail=condition_text(rules, action.requires, lang))
+        return t("refusal.requires", lang, detail=condition_text(rules, action.requires, lang))
     if refusal.code == "no_resource":
         name = resource_label(str(p.get("resource", "")), lang)
         return t("why.no_resource", lang, resource=name, need=p.get("need"), left=p.get("left"))
     if refusal.code in ("target_missing", "target_unknown"):
         kind = t(f"word.{p.get('kind', 'zone')}", lang)
-        return t(f"why.{refusal.code}", lang, kind=kind, target=p.get("target", ""))
+        return t(f"refusal.{refusal.code}", lang, kind=kind, target=p.get("target", ""))
     if refusal.code == "stage":
         stage = t_or(f"stage.{p.get('stage')}", lang, str(p.get("stage")))
         return t("why.stage", lang, stage=stage)
-    return refusal.text(lang)
+    return t(f"refusal.{refusal.code}", lang, **refusal.params)
 
 
 def outcome_mark(outcome: str) -> str:

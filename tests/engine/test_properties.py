@@ -29,17 +29,24 @@ from drill.engine.commands import FACILITATOR as F
 from drill.engine.drill import Drill, fold
 from drill.engine.evolve import evolve
 from drill.engine.policies import POLICIES
-from drill.engine.reasons import IllegalCommand
+from drill.engine.reasons import IllegalCommand, Refusal
 from drill.engine.rules import Rules, compile_rules
 from drill.engine.scoring import Scores, score
 from drill.engine.simulate import play
 from drill.engine.state import DrillState
 from drill.engine.view import log_for, view_for
+from drill.i18n import Lang, t
 from drill.scenario.language import Effect
 from drill.scenario.models import Action
 from drill.scenario.problems import ScenarioError
 from drill.scenario.text import LocalText, Text
 from drill.store.files import bundled_scenarios, load_bundle
+
+
+def said(refusal: Refusal, lang: Lang) -> str:
+    """A refusal in words, as the app and the report render it."""
+    return t(f"refusal.{refusal.code}", lang, **refusal.params)
+
 
 ROOT = Path(__file__).resolve().parents[2]
 SCENARIO_FILES = {
@@ -452,7 +459,7 @@ def test_refused_commands_change_nothing(name: str, data: st.DataObject, seed: i
         except IllegalCommand as refusal:
             assert _differences(before, drill.state) == [], command
             assert len(drill.log) == log_length
-            en, zh = refusal.refusal.text("en"), refusal.refusal.text("zh")
+            en, zh = said(refusal.refusal, "en"), said(refusal.refusal, "zh")
             assert en and zh and en != zh
             assert any("\u4e00" <= ch <= "\u9fff" for ch in zh)
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-from drill.scenario.capabilities import CAPABILITIES, capability_name
+from drill.i18n import t
+from drill.i18n.capabilities import capability_name
+from drill.scenario.capabilities import CAPABILITIES
 from drill.store.files import REPO_ROOT, bundled_scenarios, load_bundle
 
 SNAKE = re.compile(r"[a-z]+(_[a-z]+)*")
@@ -18,11 +20,12 @@ def test_there_are_the_32_core_capabilities_as_snake_case_ids() -> None:
 
 
 def test_every_capability_has_an_english_and_a_chinese_name() -> None:
-    for cid, names in CAPABILITIES.items():
-        assert names.en.strip() and names.zh.strip(), cid
-        assert names.en[0].isupper() and not CJK.search(names.en), cid
-        assert CJK.search(names.zh), cid
-    assert len({n.zh for n in CAPABILITIES.values()}) == 32
+    for cid in CAPABILITIES:
+        en, zh = t(f"capability.{cid}", "en"), t(f"capability.{cid}", "zh")
+        assert en.strip() and zh.strip(), cid
+        assert en[0].isupper() and not CJK.search(en), cid
+        assert CJK.search(zh), cid
+    assert len({t(f"capability.{cid}", "zh") for cid in CAPABILITIES}) == 32
 
 
 def test_names_in_each_language_and_unknown_ids_with_spaces() -> None:
@@ -41,4 +44,5 @@ def test_the_format_guide_lists_exactly_this_table() -> None:
     text = (REPO_ROOT / "docs" / "scenario-format.md").read_text(encoding="utf-8")
     table = text.split("| id | core capability | 核心能力 |", 1)[1].split("\n\n", 1)[0]
     rows = [(cid, en, zh) for cid, en, zh in DOC_ROW.findall(table)]
-    assert rows == [(cid, n.en, n.zh) for cid, n in CAPABILITIES.items()]
+    names = [(t(f"capability.{cid}", "en"), t(f"capability.{cid}", "zh")) for cid in CAPABILITIES]
+    assert rows == [(cid, en, zh) for cid, (en, zh) in zip(CAPABILITIES, names, strict=True)]

@@ -6,6 +6,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import DataTable
 
+from drill.i18n import t
 from drill.session.clock import FrozenClock
 from drill.tui.app import DrillApp
 from drill.tui.dialogs.confirm import ConfirmDialog
@@ -14,7 +15,6 @@ from drill.tui.dialogs.notice import NoticeDialog
 from drill.tui.dialogs.override import OverrideDialog
 from drill.tui.dialogs.paused import PausedScreen
 from drill.tui.dialogs.post import PostDialog
-from drill.tui.i18n import t
 from drill.tui.screens.console import ConsoleScreen
 from drill.tui.screens.sitrep import SitrepScreen
 from tests.tui.support import SIZE, MakeApp, press, screen_text, to_console, type_text

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
-
 from textual.app import ComposeResult
 from textual.containers import Grid, Horizontal, Vertical
 from textual.widgets import Button, Input, Static
 
-from drill.report.words import w
+from drill.i18n import t
 from drill.session.hotwash import PlanItem
 from drill.tui.dialogs.kept import KeptDrillDialog
 
@@ -19,32 +17,23 @@ FIELDS = ("action", "capability", "responsible", "due")
 class PlanDialog(KeptDrillDialog):
     """The improvement plan (HSEEP IP): action, capability, responsible role, due date."""
 
-    WORDS: ClassVar[dict[str, tuple[str, str]]] = {
-        **KeptDrillDialog.WORDS,
-        "plan.intro": (
-            "One corrective action per row; leave a row empty to drop it.",
-            "每行一项纠正措施；留空的行不保存。",
-        ),
-        "saved": ("Improvement plan saved.", "改进计划已保存。"),
-    }
-
     def compose(self) -> ComposeResult:
         """A grid of fields, one row per corrective action."""
         items = self.keeper.plan(self.drill_id)
         with Vertical(classes="dialog -large"):
-            yield Static(w("plan", self.lang), classes="dialog-title")
-            yield Static(self.say("plan.intro"), classes="dialog-text")
+            yield Static(t("key.plan", self.lang), classes="dialog-title")
+            yield Static(t("review.plan_intro", self.lang), classes="dialog-text")
             with Grid(id="plan-grid"):
                 for name in FIELDS:
-                    yield Static(w(name, self.lang), classes="field-label")
+                    yield Static(t(f"report.{name}", self.lang), classes="field-label")
                 for row in range(max(PLAN_ROWS, len(items) + 1)):
                     item = items[row] if row < len(items) else PlanItem("")
                     values = (item.action, item.capability, item.role, item.due)
                     for name, value in zip(FIELDS, values, strict=True):
                         yield Input(value, id=f"plan-{row}-{name}")
             with Horizontal(classes="buttons"):
-                yield Button(self.say("save"), id="save", variant="success")
-                yield Button(self.say("cancel"), id="cancel")
+                yield Button(t("review.save", self.lang), id="save", variant="success")
+                yield Button(t("button.cancel", self.lang), id="cancel")
 
     def on_mount(self) -> None:
         """Four columns."""
@@ -64,7 +53,7 @@ class PlanDialog(KeptDrillDialog):
         """Save or cancel."""
         if event.button.id == "save":
             self.keeper.keep_plan(self.drill_id, self.plan())
-            self.notify(self.say("saved"))
+            self.notify(t("review.saved", self.lang))
             self.dismiss(True)
         else:
             self.dismiss(False)

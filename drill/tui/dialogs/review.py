@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Static
 
+from drill.i18n import t
 from drill.session.keeping import REVIEW_OUTPUTS, ReviewOutput
 from drill.tui.dialogs.kept import KeptDrillDialog
 
@@ -18,28 +18,16 @@ OUTPUTS = REVIEW_OUTPUTS
 class ReviewDialog(KeptDrillDialog):
     """Write the after-action report or the export of the drill to a file."""
 
-    WORDS: ClassVar[dict[str, tuple[str, str]]] = {
-        **KeptDrillDialog.WORDS,
-        "review.title": ("Report and export", "报告与导出"),
-        "review.folder": ("Folder to write to", "保存到文件夹"),
-        "written": ("Written: {path}", "已写入：{path}"),
-        "not_written": ("Could not write {path}: {reason}", "无法写入 {path}：{reason}"),
-        "report.html": ("Report (HTML, A4)", "报告（HTML，A4）"),
-        "report.md": ("Report (Markdown)", "报告（Markdown）"),
-        "export.json": ("Export (JSON)", "导出（JSON）"),
-        "export.csv": ("Export (CSV)", "导出（CSV）"),
-    }
-
     def compose(self) -> ComposeResult:
         """A folder and one button per kind of file."""
         with Vertical(classes="dialog -wide"):
-            yield Static(self.say("review.title"), classes="dialog-title")
-            yield Static(self.say("review.folder"), classes="field-label")
+            yield Static(t("review.title", self.lang), classes="dialog-title")
+            yield Static(t("review.folder", self.lang), classes="field-label")
             yield Input(str(Path.cwd()), id="folder")
             with Horizontal(classes="buttons"):
                 for name in OUTPUTS:
-                    yield Button(self.say(name), id=name.replace(".", "-"))
-                yield Button(self.say("cancel"), id="cancel")
+                    yield Button(t(f"review.{name}", self.lang), id=name.replace(".", "-"))
+                yield Button(t("button.cancel", self.lang), id="cancel")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         """Write the file asked for (in a worker), or close."""
@@ -50,7 +38,11 @@ class ReviewDialog(KeptDrillDialog):
         kind, suffix = output.split(".")
         folder = Path(self.query_one("#folder", Input).value.strip() or ".")
         path = folder / f"drill-{self.drill_id}-{kind}.{suffix}"
-        app, done, failed = self.drill, self.say("written"), self.say("not_written")
+        app, done, failed = (
+            self.drill,
+            t("review.written", self.lang),
+            t("review.not_written", self.lang),
+        )
 
         def then(error: OSError | None) -> None:
             # through the app: the dialog may be closed by the time the file is written

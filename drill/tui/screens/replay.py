@@ -11,10 +11,9 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Static
 
-from drill.report.words import w
+from drill.i18n import CATALOGUE, t
 from drill.scenario.text import Lang
 from drill.session.replay import Replay
-from drill.tui.i18n import CATALOGUE, t
 from drill.tui.keynames import key_display
 from drill.tui.terminal import watch_terminal
 
@@ -72,16 +71,16 @@ class ReplayApp(App[None]):
         """Fill the widgets with the turn at `index`."""
         shown, lang, count = self.replay.turns[self.index], self.lang, len(self.replay.turns)
         heading = (
-            f"{w('drill', lang)} {self.replay.drill_id} — {self.replay.title} — "
-            f"{w('turn', lang)} {shown.turn} — {shown.phase} — "
-            f"{w('overall', lang)} {shown.overall:.1f}   ({self.index + 1}/{count})"
+            f"{t('report.drill', lang)} {self.replay.drill_id} — {self.replay.title} — "
+            f"{t('report.turn', lang)} {shown.turn} — {shown.phase} — "
+            f"{t('report.overall', lang)} {shown.overall:.1f}   ({self.index + 1}/{count})"
         )
         self.query_one("#heading", Static).update(heading)
-        sectors = Table(w("axis.functionality", lang), "")
+        sectors = Table(t("report.axis.functionality", lang), "")
         for label, value in shown.sectors:
             sectors.add_row(label, f"{value:.0f}")
         self.query_one("#sectors", Static).update(sectors)
-        moments = Table(w("event", lang), "", expand=True)
+        moments = Table(t("report.event", lang), "", expand=True)
         for kind, text in shown.moments:
-            moments.add_row(w(f"kind.{kind}", lang), text)
+            moments.add_row(t(f"report.kind.{kind}", lang), text)
         self.query_one("#moments", Static).update(moments)

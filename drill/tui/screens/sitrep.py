@@ -12,10 +12,10 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Static
 
+from drill.i18n import t_or
 from drill.scenario.text import pick
 from drill.session.sitrep import Change, OrderOutcome, TurnReport
 from drill.tui.base import DrillScreen
-from drill.tui.i18n import t_or
 from drill.tui.widgets.board import sectors_table
 from drill.tui.widgets.footer import KeyFooter
 from drill.tui.widgets.scores import scores_table

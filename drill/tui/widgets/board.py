@@ -10,8 +10,8 @@ from textual.widgets import Static
 
 from drill.engine.rules import Rules
 from drill.engine.view import SeatView
+from drill.i18n import t
 from drill.scenario.text import Lang, pick
-from drill.tui.i18n import t
 from drill.tui.words import (
     exposure_bar,
     gauge,

@@ -5,8 +5,8 @@ from __future__ import annotations
 from textual_plotext import PlotextPlot
 
 from drill.engine.rules import Rules
+from drill.i18n import t
 from drill.scenario.text import Lang, pick
-from drill.tui.i18n import t
 
 MARKERS = ("o", "#", "^", "*", "+", "x", "@", "%")
 """One shape per sector, so the lines differ without colour (one column wide everywhere)."""

@@ -10,8 +10,8 @@ from drill.engine.commands import FACILITATOR, PLATFORM
 from drill.engine.events import Order, RequestCreated
 from drill.engine.rules import Rules
 from drill.engine.view import InboxItem, SeatView
+from drill.i18n import t
 from drill.scenario.text import Lang, pick
-from drill.tui.i18n import t
 from drill.tui.words import (
     action_label,
     method_label,

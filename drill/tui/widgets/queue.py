@@ -8,9 +8,9 @@ from rich.text import Text
 from drill.engine.rules import Rules
 from drill.engine.state import DrillState
 from drill.engine.view import SeatView
+from drill.i18n import t
 from drill.scenario.text import Lang, pick
 from drill.session.seats import SessionConfig
-from drill.tui.i18n import t
 from drill.tui.widgets.panels import marked
 from drill.tui.words import inject_title, method_label, role_label
 

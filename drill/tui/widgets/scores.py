@@ -7,9 +7,9 @@ from rich.text import Text
 
 from drill.engine.rules import Rules
 from drill.engine.scoring import Scores
-from drill.scenario.capabilities import capability_name
+from drill.i18n import t
+from drill.i18n.capabilities import capability_name
 from drill.scenario.text import Lang, pick
-from drill.tui.i18n import t
 from drill.tui.words import role_label
 
 RATING_STYLE = {"P": "bold green", "S": "green", "M": "yellow", "U": "bold red", "-": "dim"}

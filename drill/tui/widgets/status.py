@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from rich.text import Text
 
+from drill.i18n import t
 from drill.scenario.text import Lang
 from drill.session.timer import TurnTimer
-from drill.tui.i18n import t
 
 
 def minutes(seconds: float) -> str:

@@ -1,11 +1,11 @@
-"""The one translation layer of the app: every UI text goes through `t(key, lang, **params)`."""
+"""The one text layer of Drill: every program text goes through `t(key, lang, **params)`."""
 
 from __future__ import annotations
 
-from drill.scenario.text import Lang
-from drill.tui.i18n.catalogue import CATALOGUE
+from drill.i18n.catalogue import CATALOGUE
+from drill.i18n.lang import LANGS, Lang
 
-__all__ = ["CATALOGUE", "Lang", "t", "t_or"]
+__all__ = ["CATALOGUE", "LANGS", "Lang", "side_by_side", "t", "t_or"]
 
 
 def t(key: str, lang: Lang, **params: object) -> str:
@@ -20,3 +20,9 @@ def t(key: str, lang: Lang, **params: object) -> str:
 def t_or(key: str, lang: Lang, fallback: str, **params: object) -> str:
     """The text of `key` if the catalogue has it, else `fallback` (e.g. a scenario's own id)."""
     return t(key, lang, **params) if key in CATALOGUE else fallback
+
+
+def side_by_side(key: str, zh_first: bool = False, **params: object) -> str:
+    """Both languages of `key` on one line, for text read in either: 'overall 总分'."""
+    en, zh = t(key, "en", **params), t(key, "zh", **params)
+    return f"{zh} {en}" if zh_first else f"{en} {zh}"

@@ -117,13 +117,10 @@ COMMON: dict[str, tuple[str, str]] = {
     "method.in_person": ("in person", "当面"),
     "method.in person": ("in person", "当面"),
     # why something cannot be done (with the scenario's labels)
-    "why.requires": ("Its requirements are not met yet: {detail}.", "条件尚未满足：{detail}。"),
     "why.no_resource": (
         "Not enough {resource} ({need} needed, {left} available).",
         "{resource}不足（需要 {need}，可用 {left}）。",
     ),
-    "why.target_missing": ("Choose a {kind} as the target.", "请选择一个{kind}作为对象。"),
-    "why.target_unknown": ("There is no {kind} '{target}'.", "没有名为“{target}”的{kind}。"),
     "why.stage": (
         "This cannot be done now (the drill is at: {stage}).",
         "现在不能这样做（当前阶段：{stage}）。",
@@ -158,10 +155,6 @@ COMMON: dict[str, tuple[str, str]] = {
         "Drill met an error it cannot recover from and closed. Nothing was saved; "
         "please tell the person who looks after Drill what you were doing.",
         "程序遇到无法恢复的错误，已经关闭，没有保存任何内容。请把刚才的操作告诉负责维护本程序的人。",
-    ),
-    "error.too_many": (
-        "Drill met too many unexpected errors and stopped.",
-        "程序遇到太多意外错误，已停止。",
     ),
     "replay.previous": ("previous turn", "上一轮"),
     "replay.next": ("next turn", "下一轮"),
