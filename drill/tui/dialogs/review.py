@@ -124,7 +124,7 @@ class ReviewDialog(StoredDrillDialog):
         kind, suffix = name.split(".")
         folder = Path(self.query_one("#folder", Input).value.strip() or ".")
         path = folder / f"drill-{self.drill_id}-{kind}.{suffix}"
-        app, done, failed = self.drill, self.say("written"), self.say("not_written")
+        app, done, failed = self.host, self.say("written"), self.say("not_written")
 
         def then(error: OSError | None) -> None:
             # through the app: the dialog may be closed by the time the file is written

@@ -56,10 +56,10 @@ class PickerScreen(DrillScreen):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """Open the chosen bundled scenario."""
         if event.option.id is not None:
-            self.drill.open_scenario(event.option.id)
+            self.host.open_scenario(event.option.id)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Open the scenario at the path typed in (the path stays if it cannot be used)."""
         path = event.value.strip()
         if path:
-            self.drill.open_scenario(Path(path).expanduser())
+            self.host.open_scenario(Path(path).expanduser())
