@@ -114,3 +114,16 @@ def test_log_for_shows_platform_shares_to_everyone_and_direct_shares_to_the_pair
     ):
         shares = of_type(log_for(drill.rules, drill.log, role), ev.InfoShared)
         assert [(e.info, e.to) for e in shares] == expected
+
+
+def test_only_the_facilitator_sees_the_inject_queue() -> None:
+    drill = _drill()
+    drill.fac(cmd.Hold, "later")
+    drill.fac(cmd.AddInject, text="Road closed", title="Road")
+    boss = view_for(drill.rules, drill.state, F)
+    assert boss.released == dict(drill.state.released) and "call" in boss.released
+    assert [a.title for a in boss.adhoc] == ["Road"]
+    assert (boss.skipped, boss.queued) == ((), ())
+    for role in drill.rules.role_order:
+        view = view_for(drill.rules, drill.state, role)
+        assert (view.released, view.skipped, view.queued, view.adhoc) == ({}, (), (), ())
