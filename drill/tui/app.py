@@ -167,10 +167,9 @@ class DrillApp(App[None]):
 
     @on(DrillMixin.Execute)
     def _execute_asked(self, message: DrillMixin.Execute) -> None:
-        done = message.then if self.execute(message.command) else message.otherwise
-        if done is not None:
+        if self.execute(message.command) and message.then is not None:
             try:
-                done()
+                message.then()
             except Exception as error:
                 self.report_error(error)
 

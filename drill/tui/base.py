@@ -34,17 +34,12 @@ class DrillMixin:
     """The catalogue key of this screen's help text (F1)."""
 
     class Execute(Message):
-        """Run a command on the drill; then `then` if it was applied, else `otherwise`."""
+        """Run a command on the drill; then `then`, if it was applied (a refusal is shown)."""
 
-        def __init__(
-            self,
-            command: Command,
-            then: Callable[[], object] | None = None,
-            otherwise: Callable[[], object] | None = None,
-        ) -> None:
+        def __init__(self, command: Command, then: Callable[[], object] | None = None) -> None:
             super().__init__()
             self.command = command
-            self.then, self.otherwise = then, otherwise
+            self.then = then
 
     @property
     def host(self) -> DrillApp:
@@ -70,14 +65,9 @@ class DrillMixin:
         assert session is not None
         return session
 
-    def send(
-        self,
-        command: Command,
-        then: Callable[[], object] | None = None,
-        otherwise: Callable[[], object] | None = None,
-    ) -> None:
-        """Ask the app to run `command`; `then` runs if it was applied, `otherwise` if not."""
-        cast(Screen[object], self).post_message(self.Execute(command, then, otherwise))
+    def send(self, command: Command, then: Callable[[], object] | None = None) -> None:
+        """Ask the app to run `command` (a message up); `then` runs if it was applied."""
+        cast(Screen[object], self).post_message(self.Execute(command, then))
 
     def tr(self, key: str, **params: object) -> str:
         """The catalogue text of `key` in the app's language."""

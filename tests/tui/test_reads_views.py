@@ -76,3 +76,28 @@ def test_the_check_sees_what_it_looks_for() -> None:
     assert "drill.engine.state" in set(imported(tree))
     assert reads_session_state(tree)
     assert not reads_session_state(ast.parse("view = self.session.view('gov')"))
+
+
+def calls_the_app(tree: ast.AST) -> list[str]:
+    """Calls that change the drill or move the flow directly, instead of posting a message."""
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            owner = node.func.value
+            if node.func.attr == "execute":
+                found.append(f"line {node.lineno}: .execute(…)")
+            elif isinstance(owner, ast.Attribute) and owner.attr == "flow":
+                found.append(f"line {node.lineno}: .flow.{node.func.attr}(…)")
+    return found
+
+
+def test_screens_send_messages_up() -> None:
+    """Attributes down, messages up: screens, dialogs and widgets ask the app with messages."""
+    parts = ("screens", "dialogs", "widgets")
+    direct = {
+        name_of(path): found
+        for part in parts
+        for path in sorted((TUI / part).glob("*.py"))
+        if (found := calls_the_app(ast.parse(path.read_text(encoding="utf-8"))))
+    }
+    assert direct == {}
