@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -88,8 +89,12 @@ class DrillPort(Protocol):
         ...
 
     @property
-    def hotwash(self) -> dict[str, str]:
+    def hotwash(self) -> Mapping[str, str]:
         """The hot wash after the drill: strengths, areas for improvement (kept as typed)."""
+        ...
+
+    def note_hotwash(self, part: str, text: str) -> None:
+        """Keep one part of the hot wash as it now reads."""
         ...
 
     def timer_reading(self) -> TimerReading:

@@ -147,6 +147,10 @@ class Session:
         """The scores as they stand."""
         return score(self.rules, self.drill.state)
 
+    def note_hotwash(self, part: str, text: str) -> None:
+        """Keep one part of the hot wash as it now reads."""
+        self.hotwash[part] = text
+
     def timer_reading(self) -> TimerReading:
         """The turn timer now."""
         timer = self.timer

@@ -75,7 +75,7 @@ class EndScreen(DrillScreen):
         """Keep the hot wash with the drill as it is typed."""
         ident = event.text_area.id or ""
         if ident.startswith("hotwash-"):
-            self.session.hotwash[ident.removeprefix("hotwash-")] = event.text_area.text
+            self.session.note_hotwash(ident.removeprefix("hotwash-"), event.text_area.text)
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         """Remember the page across a change of language."""
