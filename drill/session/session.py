@@ -57,7 +57,8 @@ class Session:
         self.rules = rules
         self.config = config
         self._version = 0
-        self._views: dict[str, SeatView] = {}
+        self._views: dict[str, tuple[int, SeatView]] = {}
+        """Each seat's view with the version it was built at (the engine may run in a thread)."""
         self._drill = Drill(rules, config.seed)
         self.clock = clock or SystemClock()
         self.record: Record = record or MemoryRecord()
@@ -104,7 +105,6 @@ class Session:
 
     def _changed(self) -> None:
         self._version += 1
-        self._views.clear()
 
     @property
     def version(self) -> int:
@@ -118,9 +118,12 @@ class Session:
 
     def view(self, seat: str) -> SeatView:
         """What `seat` may see now (built once per version of the drill)."""
-        view = self._views.get(seat)
-        if view is None:
-            view = self._views[seat] = view_for(self.rules, self.drill.state, seat)
+        version = self._version
+        kept = self._views.get(seat)
+        if kept is not None and kept[0] == version:
+            return kept[1]
+        view = view_for(self.rules, self.drill.state, seat)
+        self._views[seat] = (version, view)
         return view
 
     def facilitator_view(self) -> SeatView:
