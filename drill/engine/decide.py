@@ -17,6 +17,7 @@ from drill.engine.effects import (
     release_inject,
 )
 from drill.engine.machines import FLOW, LIVE_STAGES
+from drill.engine.options import seat_refusal
 from drill.engine.orders import check_order
 from drill.engine.reasons import IllegalCommand
 from drill.engine.resolve import resolve_turn
@@ -40,12 +41,9 @@ def _move(state: DrillState, trigger: str, wanted: str | None = None) -> str:
 
 
 def _role(rules: Rules, state: DrillState, seat: str) -> str:
-    if seat not in rules.roles:
-        raise IllegalCommand("not_a_role", seat=seat)
-    if state.stage != "orders":
-        raise IllegalCommand("stage", stage=state.stage)
-    if seat in state.submitted:
-        raise IllegalCommand("submitted")
+    refusal = seat_refusal(rules, state, seat)
+    if refusal is not None:
+        raise IllegalCommand(refusal.code, **refusal.params)
     return seat
 
 

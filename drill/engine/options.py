@@ -26,7 +26,13 @@ class ActionOption:
 
 
 def seat_refusal(rules: Rules, state: DrillState, role: str) -> Refusal | None:
-    """Why the seat cannot order anything now (wrong stage, already submitted), or None."""
+    """Why the seat may not order now (not a role, wrong stage, already submitted), or None.
+
+    The one answer to "may this seat order now?": the engine's decisions, the order form's
+    options and the turn screen's keys all ask it.
+    """
+    if role not in rules.roles:
+        return Refusal("not_a_role", {"seat": role})
     if state.stage != "orders":
         return Refusal("stage", {"stage": state.stage})
     if role in state.submitted:

@@ -9,7 +9,7 @@ from drill.engine.commands import FACILITATOR
 from drill.engine.effects import addressees
 from drill.engine.events import Order, RequestCreated
 from drill.engine.rules import Rules
-from drill.engine.state import DrillState
+from drill.engine.state import Adhoc, DrillState
 from drill.scenario.text import Text
 
 
@@ -58,6 +58,16 @@ class SeatView:
     pending_injects: tuple[str, ...] = ()
     held: tuple[str, ...] = ()
     history: tuple[tuple[float, ...], ...] = field(default_factory=tuple)
+    paused_from: str | None = None
+    """While the drill is paused, the stage it will resume at."""
+    released: dict[str, int] = field(default_factory=dict)
+    """Facilitator only: every released inject (the MSEL's and ad-hoc ones) and its turn."""
+    skipped: tuple[str, ...] = ()
+    """Facilitator only: the injects dropped."""
+    queued: tuple[str, ...] = ()
+    """Facilitator only: contingency injects coming next turn."""
+    adhoc: tuple[Adhoc, ...] = ()
+    """Facilitator only: the facilitator's own injects, in the order they were added."""
 
 
 def _sees(seat: str, roles: tuple[str, ...]) -> bool:
@@ -100,6 +110,7 @@ def view_for(rules: Rules, state: DrillState, seat: str) -> SeatView:
     return SeatView(
         seat=seat,
         stage=state.stage,
+        paused_from=state.paused_from,
         turn=state.turn,
         turns=rules.turns,
         phase=state.phase,
@@ -127,6 +138,10 @@ def view_for(rules: Rules, state: DrillState, seat: str) -> SeatView:
         pending_injects=_pending(rules, state) if boss else (),
         held=tuple(sorted(state.held)) if boss else (),
         history=tuple(state.history),
+        released=dict(state.released) if boss else {},
+        skipped=tuple(sorted(state.skipped)) if boss else (),
+        queued=tuple(state.queued) if boss else (),
+        adhoc=tuple(state.adhoc.values()) if boss else (),
     )
 
 

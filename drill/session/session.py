@@ -6,15 +6,20 @@ import random
 from collections.abc import Callable
 from typing import Protocol
 
+from drill.engine import options
 from drill.engine.commands import FACILITATOR, CloseTurn, Command, Pause, Resume, StartTurn
 from drill.engine.drill import Drill
 from drill.engine.events import Event
+from drill.engine.options import ActionOption
 from drill.engine.policies import POLICIES
+from drill.engine.reasons import Refusal
 from drill.engine.rules import Rules
 from drill.engine.scoring import Scores, score
 from drill.engine.state import DrillState
 from drill.engine.view import SeatView, view_for
+from drill.scenario.models import Action
 from drill.session.clock import Clock, SystemClock
+from drill.session.port import DrillPort, TimerReading
 from drill.session.seats import BOT_POLICIES, SessionConfig
 from drill.session.sitrep import TurnReport, turn_report
 from drill.session.timer import TurnTimer
@@ -40,7 +45,7 @@ class MemoryRecord:
 
 
 class Session:
-    """One drill being played: every change goes through `execute`."""
+    """One drill being played: every change goes through `execute`; a `DrillPort`."""
 
     def __init__(
         self,
@@ -51,7 +56,10 @@ class Session:
     ) -> None:
         self.rules = rules
         self.config = config
-        self.drill = Drill(rules, config.seed)
+        self._version = 0
+        self._views: dict[str, tuple[int, SeatView]] = {}
+        """Each seat's view with the version it was built at (the engine may run in a thread)."""
+        self._drill = Drill(rules, config.seed)
         self.clock = clock or SystemClock()
         self.record: Record = record or MemoryRecord()
         self.timer = TurnTimer(self.clock, config.turn_minutes * 60)
@@ -68,7 +76,10 @@ class Session:
         """
         events, reached = self.drill.decide(command)
         self.record.append(command, events)
-        self.drill.apply(events, reached)
+        try:
+            self.drill.apply(events, reached)
+        finally:
+            self._changed()
         self._time(command)
         for listener in self.listeners:
             listener(command, events)
@@ -83,17 +94,70 @@ class Session:
             self.timer.resume()
 
     @property
+    def drill(self) -> Drill:
+        """The engine's drill (inside the session layer only; screens read views)."""
+        return self._drill
+
+    @drill.setter
+    def drill(self, drill: Drill) -> None:
+        self._drill = drill
+        self._changed()
+
+    def _changed(self) -> None:
+        self._version += 1
+
+    @property
+    def version(self) -> int:
+        """Goes up whenever the drill changes; the views kept are those of this version."""
+        return self._version
+
+    @property
     def state(self) -> DrillState:
-        """The drill's current state (read it, never change it)."""
+        """The drill's current state (read it, never change it; not for screens)."""
         return self.drill.state
 
     def view(self, seat: str) -> SeatView:
-        """What `seat` may see now."""
-        return view_for(self.rules, self.drill.state, seat)
+        """What `seat` may see now (built once per version of the drill)."""
+        version = self._version
+        kept = self._views.get(seat)
+        if kept is not None and kept[0] == version:
+            return kept[1]
+        view = view_for(self.rules, self.drill.state, seat)
+        self._views[seat] = (version, view)
+        return view
+
+    def facilitator_view(self) -> SeatView:
+        """Everything, with the facilitator's inject queue and notes."""
+        return self.view(FACILITATOR)
+
+    def seat_refusal(self, seat: str) -> Refusal | None:
+        """Why `seat` may not order now, or None when it may."""
+        return options.seat_refusal(self.rules, self.drill.state, seat)
+
+    def action_options(self, seat: str) -> list[ActionOption]:
+        """Every action of the seat's role, available ones first, each with its refusal."""
+        return options.action_options(self.rules, self.drill.state, seat)
+
+    def action_refusal(self, seat: str, action: Action) -> Refusal | None:
+        """Why `seat` may not order `action` now, or None."""
+        return options.action_refusal(self.rules, self.drill.state, seat, action)
+
+    def action_points_left(self, seat: str) -> int:
+        """Action points the seat has not committed this turn."""
+        return options.action_points_left(self.rules, self.drill.state, seat)
 
     def scores(self) -> Scores:
         """The scores as they stand."""
         return score(self.rules, self.drill.state)
+
+    def note_hotwash(self, part: str, text: str) -> None:
+        """Keep one part of the hot wash as it now reads."""
+        self.hotwash[part] = text
+
+    def timer_reading(self) -> TimerReading:
+        """The turn timer now."""
+        timer = self.timer
+        return TimerReading(timer.running, timer.elapsed(), timer.remaining(), timer.limit)
 
     @property
     def human_roles(self) -> list[str]:
@@ -124,3 +188,7 @@ class Session:
         events = self.execute(CloseTurn(FACILITATOR))
         self.reports.append(turn_report(self.rules, before, self.drill.state, events))
         return events
+
+
+def _implements_port(session: Session) -> DrillPort:
+    return session  # mypy checks here that Session is a DrillPort

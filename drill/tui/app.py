@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import ClassVar, TypeVar
 
 from rich.text import Text
+from textual import on
 from textual.actions import ActionParseResult
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
@@ -38,6 +39,11 @@ from drill.tui.dialogs.help import HelpScreen
 from drill.tui.dialogs.notice import NoticeDialog
 from drill.tui.flow import Flow
 from drill.tui.keynames import help_rows, key_description, key_display
+from drill.tui.screens.briefing import BriefingScreen
+from drill.tui.screens.console import ConsoleScreen
+from drill.tui.screens.end import EndScreen
+from drill.tui.screens.lobby import LobbyScreen
+from drill.tui.screens.sitrep import SitrepScreen
 from drill.tui.terminal import watch_terminal
 from drill.tui.words import refusal_text
 
@@ -158,6 +164,52 @@ class DrillApp(App[None]):
             return False
         self.refresh_screen()
         return True
+
+    # --- what the screens ask for (messages up) -----------------------------------------
+
+    @on(DrillMixin.Execute)
+    def _execute_asked(self, message: DrillMixin.Execute) -> None:
+        if self.execute(message.command) and message.then is not None:
+            try:
+                message.then()
+            except Exception as error:
+                self.report_error(error)
+
+    def on_lobby_screen_start(self, _: LobbyScreen.Start) -> None:
+        """The lobby is done: the drill begins."""
+        self.flow.start_drill()
+
+    def on_lobby_screen_back(self, _: LobbyScreen.Back) -> None:
+        """Back from the lobby to the list of scenarios."""
+        self.flow.show_picker()
+
+    def on_briefing_screen_read(self, _: BriefingScreen.Read) -> None:
+        """The public briefing was read: private briefings (hot-seat), then turn 1."""
+        self.flow.after_briefing()
+
+    def on_briefing_screen_role_briefing(self, message: BriefingScreen.RoleBriefing) -> None:
+        """Show a role's private briefing."""
+        self.flow.show_role_briefing(message.role)
+
+    def on_console_screen_open_seat(self, message: ConsoleScreen.OpenSeat) -> None:
+        """The facilitator opens a table's turn screen."""
+        self.flow.open_seat(message.role)
+
+    def on_console_screen_close_turn(self, _: ConsoleScreen.CloseTurn) -> None:
+        """Resolve the turn."""
+        self.flow.close_turn()
+
+    def on_console_screen_end_drill(self, _: ConsoleScreen.EndDrill) -> None:
+        """End the drill now."""
+        self.flow.end_drill()
+
+    def on_sitrep_screen_next(self, _: SitrepScreen.Next) -> None:
+        """After the situation report: the next turn or the end."""
+        self.flow.after_report()
+
+    def on_end_screen_finish(self, _: EndScreen.Finish) -> None:
+        """Close the drill and leave."""
+        self.flow.finish()
 
     def refused(self, error: IllegalCommand, action_id: str | None = None) -> None:
         """Show why a command was refused."""
@@ -291,7 +343,7 @@ class DrillApp(App[None]):
 
     async def action_quit(self) -> None:
         """Quit; during a drill only after confirming."""
-        live = self.session is not None and self.session.state.stage != "closed"
+        live = self.session is not None and self.session.facilitator_view().stage != "closed"
         if not live:
             self.exit()
             return

@@ -1,18 +1,25 @@
-"""Base classes of the app's screens and dialogs: typed access to the app, relabelling."""
+"""Base classes of the app's screens and dialogs: typed access to the app, relabelling.
+
+Attributes down, messages up: a screen reads the drill through the session's `DrillPort`
+(views, options, scores) and asks for every change with a message the app handles.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar, TypeVar, cast
 
 from textual import events, on
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
+from textual.message import Message
 from textual.screen import ModalScreen, Screen
 
+from drill.engine.commands import Command
 from drill.engine.rules import Rules
 from drill.i18n import t
 from drill.scenario.text import Lang
-from drill.session.session import Session
+from drill.session.port import DrillPort
 
 if TYPE_CHECKING:
     from drill.tui.app import DrillApp
@@ -26,29 +33,41 @@ class DrillMixin:
     HELP_KEY: ClassVar[str] = "help.general"
     """The catalogue key of this screen's help text (F1)."""
 
+    class Execute(Message):
+        """Run a command on the drill; then `then`, if it was applied (a refusal is shown)."""
+
+        def __init__(self, command: Command, then: Callable[[], object] | None = None) -> None:
+            super().__init__()
+            self.command = command
+            self.then = then
+
     @property
-    def drill(self) -> DrillApp:
-        """The app, typed."""
+    def host(self) -> DrillApp:
+        """The app that hosts the drill, typed."""
         return cast("DrillApp", cast(Screen[object], self).app)
 
     @property
     def lang(self) -> Lang:
         """The language of the UI now."""
-        return self.drill.lang
+        return self.host.lang
 
     @property
     def rules(self) -> Rules:
         """The compiled scenario of the drill."""
-        rules = self.drill.rules
+        rules = self.host.rules
         assert rules is not None
         return rules
 
     @property
-    def session(self) -> Session:
-        """The drill being played."""
-        session = self.drill.session
+    def session(self) -> DrillPort:
+        """The drill being played, as screens may see it."""
+        session = self.host.session
         assert session is not None
         return session
+
+    def send(self, command: Command, then: Callable[[], object] | None = None) -> None:
+        """Ask the app to run `command` (a message up); `then` runs if it was applied."""
+        cast(Screen[object], self).post_message(self.Execute(command, then))
 
     def tr(self, key: str, **params: object) -> str:
         """The catalogue text of `key` in the app's language."""

@@ -98,9 +98,8 @@ class Flow:
         self.show(ConsoleScreen())
         self.app.collect_garbage()
         if self.hotseat:
-            waiting = [
-                r for r in self._session.human_roles if r not in self._session.state.submitted
-            ]
+            submitted = self._session.facilitator_view().submitted
+            waiting = [r for r in self._session.human_roles if r not in submitted]
             self._seat_round(waiting)
 
     def _seat_round(self, roles: list[str]) -> None:
@@ -137,8 +136,8 @@ class Flow:
 
     def after_report(self) -> None:
         """After the situation report: the next turn, or the end of the drill."""
-        state = self._session.state
-        if state.ended or state.turn >= self._session.rules.turns:
+        view = self._session.facilitator_view()
+        if view.ended or view.turn >= view.turns:
             self.end_drill()
         else:
             self.start_turn()
@@ -159,7 +158,7 @@ class Flow:
         if session is None:
             self.show_lobby() if app.rules is not None else self.show_picker()
             return
-        stage = session.state.stage
+        stage = session.facilitator_view().stage
         if stage in ("lobby", "briefing"):
             self.show(BriefingScreen()) if stage == "briefing" else self.show_lobby()
         elif stage in ("orders", "paused", "resolution"):

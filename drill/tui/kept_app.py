@@ -53,8 +53,8 @@ class KeptFlow(Flow):
 
     def show_stage(self) -> None:
         """The screen of the stage a resumed drill stopped at."""
-        state = self._session.state
-        stage = state.paused_from if state.stage == "paused" else state.stage
+        view = self._session.facilitator_view()
+        stage = view.paused_from if view.stage == "paused" else view.stage
         if stage == "lobby":
             if self.app.execute(Begin(FACILITATOR)):
                 self.show(BriefingScreen())
@@ -68,7 +68,7 @@ class KeptFlow(Flow):
             self.after_report()
         else:
             self.show(EndScreen())
-        if state.stage == "paused":
+        if view.stage == "paused":
             self.app.push_screen(PausedScreen())
 
 

@@ -550,7 +550,54 @@ def assert_no_leak(rules: Rules, drill: Drill, since: int = 0) -> None:
         assert set(view.orders) == set(view.resources) == {role}
         assert set(view.information) <= drill.state.known[role]
         assert (view.pending_injects, view.held) == ((), ())
+        assert (view.released, view.skipped, view.queued, view.adhoc) == ({}, (), (), ())
         assert all(item.notes is None for item in view.inbox)
+
+
+def orders_in(value: object) -> Iterator[ev.Order]:
+    """Every order inside a view, however deeply nested."""
+    if isinstance(value, ev.Order):
+        yield value
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for field in dataclasses.fields(value):
+            yield from orders_in(getattr(value, field.name))
+    elif isinstance(value, dict):
+        for inner in value.values():
+            yield from orders_in(inner)
+    elif isinstance(value, list | tuple | set | frozenset):
+        for inner in value:
+            yield from orders_in(inner)
+
+
+def assert_own_items_and_orders(rules: Rules, drill: Drill) -> None:
+    """A role's view holds no information item it does not know and no order of another role
+    (but the order of a request it is asked to approve)."""
+    for role in rules.role_order:
+        view = view_for(rules, drill.state, role)
+        others = set(rules.info) - drill.state.known[role]
+        assert not others & set(view.information), role
+        assert not others & set(strings_in(view.information)), role
+        asked = [r for r in view.requests if r.order.role != role]
+        assert all(r.approver == role for r in asked), role
+        rest = dataclasses.replace(view, requests=())
+        assert {o.role for o in orders_in(rest)} <= {role}, role
+
+
+@NAMES
+@EXAMPLES
+@given(data=st.data(), seed=SEEDS)
+def test_a_role_view_holds_only_its_own_information_and_orders(
+    name: str, data: st.DataObject, seed: int
+) -> None:
+    rules = load_rules(name)
+
+    def check(drill: Drill, command: cmd.Command, refusal: IllegalCommand | None) -> None:
+        if refusal is None:
+            assert_own_items_and_orders(rules, drill)
+
+    drill, _ = drawn_drill(data, name, seed, check)
+    drive_to_close(drill)
+    assert_own_items_and_orders(rules, drill)
 
 
 @NAMES

@@ -124,3 +124,16 @@ def test_others_see_that_an_order_was_resolved_but_not_what_it_needed() -> None:
     (other,) = of_type(log_for(drill.rules, drill.log, "com"), ev.OrderResolved)
     assert own.uses == (("plan", True),)
     assert other.uses == ()
+
+
+def test_only_the_facilitator_sees_the_inject_queue() -> None:
+    drill = _drill()
+    drill.fac(cmd.Hold, "later")
+    drill.fac(cmd.AddInject, text="Road closed", title="Road")
+    boss = view_for(drill.rules, drill.state, F)
+    assert boss.released == dict(drill.state.released) and "call" in boss.released
+    assert [a.title for a in boss.adhoc] == ["Road"]
+    assert (boss.skipped, boss.queued) == ((), ())
+    for role in drill.rules.role_order:
+        view = view_for(drill.rules, drill.state, role)
+        assert (view.released, view.skipped, view.queued, view.adhoc) == ({}, (), (), ())

@@ -70,6 +70,8 @@ class InjectDialog(DrillDialog[bool]):
             method=method if isinstance(method, str) else "in_person",
             title=self.query_one("#adhoc-title", Input).value,
         )
-        if self.drill.execute(command):
-            self.notify(self.tr("adhoc.sent"))
-            self.dismiss(True)
+        self.send(command, self._sent)
+
+    def _sent(self) -> None:
+        self.notify(self.tr("adhoc.sent"))
+        self.dismiss(True)

@@ -10,7 +10,6 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Checkbox, Select, SelectionList, Static
 
 from drill.engine.commands import PlaceOrder, ProposeJoint
-from drill.engine.options import action_refusal
 from drill.scenario.models import Action
 from drill.scenario.text import pick
 from drill.tui.base import DrillDialog
@@ -115,17 +114,19 @@ class JointDialog(DrillDialog[bool]):
         also_order = self.query_one("#also-order", Checkbox).value
         if also_order and not self._may_order(action):
             return
-        if not self.drill.execute(ProposeJoint(self.role, action, partners, target)):
-            return
+        proposal = ProposeJoint(self.role, action, partners, target)
+        self.send(proposal, lambda: self._sent(action, target, also_order))
+
+    def _sent(self, action: str, target: str | None, also_order: bool) -> None:
         self.notify(self.tr("joint.sent"))
         self.dismiss(True)
         if also_order:  # after closing: a refusal is shown over the team's screen
-            self.drill.execute(PlaceOrder(self.role, action, target=target))
+            self.host.post_message(self.Execute(PlaceOrder(self.role, action, target=target)))
 
     def _may_order(self, action_id: str) -> bool:
         """Whether our team may order the action now; if not, say why (nothing is sent)."""
         action = self.rules.actions[action_id]
-        refusal = action_refusal(self.rules, self.session.state, self.role, action)
+        refusal = self.session.action_refusal(self.role, action)
         if refusal is None:
             return True
         reason = refusal_text(self.rules, refusal, self.lang, action)

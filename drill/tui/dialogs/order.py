@@ -14,7 +14,7 @@ from textual.widgets import Button, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from drill.engine.commands import PLATFORM, PlaceOrder
-from drill.engine.options import ActionOption, action_options, action_points_left
+from drill.engine.options import ActionOption
 from drill.scenario.models import Action
 from drill.scenario.text import pick
 from drill.tui.base import DrillDialog
@@ -67,7 +67,7 @@ class OrderDialog(DrillDialog[bool]):
 
     def compose(self) -> ComposeResult:
         """Actions on the left; about the highlighted one and its fields on the right."""
-        self.options = action_options(self.rules, self.session.state, self.role)
+        self.options = self.session.action_options(self.role)
         with Vertical(classes="dialog -large", id="order-dialog"):
             yield Static(self._title(), classes="dialog-title", markup=False)
             with Horizontal(id="order-body"):
@@ -84,7 +84,7 @@ class OrderDialog(DrillDialog[bool]):
             yield KeyFooter()
 
     def _title(self) -> str:
-        left = action_points_left(self.rules, self.session.state, self.role)
+        left = self.session.action_points_left(self.role)
         total = self.rules.roles[self.role].action_points
         return self.tr(
             "order.title", role=role_label(self.rules, self.role, self.lang), left=left, total=total
@@ -111,7 +111,7 @@ class OrderDialog(DrillDialog[bool]):
     def prepare(self, preset: Preset) -> None:
         """Open again (the form is kept between orders): new preset, the drill as it is now."""
         self.preset = preset
-        self.options = action_options(self.rules, self.session.state, self.role)
+        self.options = self.session.action_options(self.role)
         self.query_one(".dialog-title", Static).update(self._title())
         self.query_one("#actions", OptionList).set_options(self._option(o) for o in self.options)
         self.current = None
@@ -166,7 +166,7 @@ class OrderDialog(DrillDialog[bool]):
         if action.description is not None:
             parts.append(Text(pick(action.description, lang), style="italic"))
         parts.extend(marked("•", line) for line in self._conditions(action))
-        known = self.session.state.known[self.role]
+        known = self.session.view(self.role).information
         for item in rules.needs.get(action.id, ()):
             ok = item.id in known
             key = "order.info_refuse" if item.missing == "refuse" else "order.info_weaken"
@@ -248,7 +248,7 @@ class OrderDialog(DrillDialog[bool]):
                 "info", [(pick(text, self.lang)[:48], i) for i, text in view.information.items()]
             )
         if action.kind == "transfer":
-            stock = self.session.state.resources[self.role]
+            stock = self.session.view(self.role).resources[self.role]
             self._choices(
                 "resource",
                 [(f"{resource_label(n, self.lang)} ({a})", n) for n, a in stock.items() if a > 0],
@@ -328,8 +328,9 @@ class OrderDialog(DrillDialog[bool]):
     def action_place(self) -> None:
         """Place the order; if the rules refuse it, say why and keep everything as filled in."""
         command = self.command()
-        if command is not None and self.drill.execute(command):
-            self.notify(
-                self.tr("order.placed", action=action_label(self.rules, command.action, self.lang))
-            )
-            self.dismiss(True)
+        if command is not None:
+            self.send(command, lambda: self._placed(command.action))
+
+    def _placed(self, action: str) -> None:
+        self.notify(self.tr("order.placed", action=action_label(self.rules, action, self.lang)))
+        self.dismiss(True)

@@ -72,7 +72,8 @@ class OverrideDialog(DrillDialog[bool]):
             targets = [(short(pick(g.label, lang)), i) for i, g in rules.groups.items()]
         elif kind == "resource":
             targets = [(role_label(rules, r, lang), r) for r in rules.role_order]
-            names = sorted({n for stock in self.session.state.resources.values() for n in stock})
+            stocks = self.session.facilitator_view().resources.values()
+            names = sorted({n for stock in stocks for n in stock})
             self.query_one("#resource", Select).set_options(
                 [(resource_label(n, lang), n) for n in names]
             )
@@ -134,6 +135,8 @@ class OverrideDialog(DrillDialog[bool]):
             )
             return
         reason = self.query_one("#reason", Input).value
-        if self.drill.execute(Override(FACILITATOR, reason, (effect,) if effect else ())):
-            self.notify(self.tr("override.done"))
-            self.dismiss(True)
+        self.send(Override(FACILITATOR, reason, (effect,) if effect else ()), self._done)
+
+    def _done(self) -> None:
+        self.notify(self.tr("override.done"))
+        self.dismiss(True)

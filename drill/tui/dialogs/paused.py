@@ -37,5 +37,4 @@ class PausedScreen(DrillDialog[None]):
 
     def action_resume(self) -> None:
         """Resume the drill where it was paused."""
-        if self.drill.execute(Resume(FACILITATOR)):
-            self.dismiss(None)
+        self.send(Resume(FACILITATOR), lambda: self.dismiss(None))

@@ -54,6 +54,8 @@ class PostDialog(DrillDialog[bool]):
 
     def _send(self) -> None:
         text = self.query_one("#message", Input).value
-        if self.drill.execute(Post(self.seat, text)):
-            self.notify(self.tr("post.sent"))
-            self.dismiss(True)
+        self.send(Post(self.seat, text), self._sent)
+
+    def _sent(self) -> None:
+        self.notify(self.tr("post.sent"))
+        self.dismiss(True)

@@ -38,11 +38,8 @@ class ReviewDialog(KeptDrillDialog):
         kind, suffix = output.split(".")
         folder = Path(self.query_one("#folder", Input).value.strip() or ".")
         path = folder / f"drill-{self.drill_id}-{kind}.{suffix}"
-        app, done, failed = (
-            self.drill,
-            t("review.written", self.lang),
-            t("review.not_written", self.lang),
-        )
+        app, done = self.host, t("review.written", self.lang)
+        failed = t("review.not_written", self.lang)
 
         def then(error: OSError | None) -> None:
             # through the app: the dialog may be closed by the time the file is written

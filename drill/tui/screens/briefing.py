@@ -7,6 +7,7 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
 from textual.widgets import Button, Static
 
 from drill.scenario.text import pick
@@ -26,6 +27,16 @@ class BriefingScreen(DrillScreen):
         Binding("4", "role(3)", "key.role_briefing", show=False),
     ]
     HELP_KEY = "help.briefing"
+
+    class Read(Message):
+        """The public briefing was read: go on."""
+
+    class RoleBriefing(Message):
+        """Show one role's private briefing."""
+
+        def __init__(self, role: str) -> None:
+            super().__init__()
+            self.role = role
 
     def compose(self) -> ComposeResult:
         """Title, the public briefing, the map, and what comes next."""
@@ -52,7 +63,7 @@ class BriefingScreen(DrillScreen):
         yield KeyFooter()
 
     def _next_text(self) -> str:
-        if self.drill.flow.hotseat:
+        if self.host.flow.hotseat:
             return self.tr("briefing.next_hotseat")
         roles = "  ".join(
             f"{i + 1} {role_label(self.rules, r, self.lang)}"
@@ -63,7 +74,7 @@ class BriefingScreen(DrillScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Private briefings are shown here only in facilitated mode (hot-seat hides them)."""
         if action == "role":
-            return not self.drill.flow.hotseat
+            return not self.host.flow.hotseat
         return True
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
@@ -72,10 +83,10 @@ class BriefingScreen(DrillScreen):
 
     def action_continue(self) -> None:
         """On to the private briefings or the first turn."""
-        self.drill.flow.after_briefing()
+        self.post_message(self.Read())
 
     def action_role(self, index: int) -> None:
         """Show one role's private briefing (facilitated mode)."""
         order = self.rules.role_order
         if index < len(order):
-            self.drill.flow.show_role_briefing(order[index])
+            self.post_message(self.RoleBriefing(order[index]))

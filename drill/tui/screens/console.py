@@ -9,6 +9,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
+from textual.message import Message
 from textual.widgets import DataTable, Static
 
 from drill.engine.commands import FACILITATOR, Hold, Pause, Release, Skip
@@ -46,6 +47,19 @@ class ConsoleScreen(DrillScreen):
         Binding("e", "end", "key.end"),
     ]
     HELP_KEY = "help.console"
+
+    class OpenSeat(Message):
+        """Open a table's turn screen (hot-seat: behind its hand-over)."""
+
+        def __init__(self, role: str) -> None:
+            super().__init__()
+            self.role = role
+
+    class CloseTurn(Message):
+        """Resolve the turn and show its situation report."""
+
+    class EndDrill(Message):
+        """End the drill now and go to the debrief."""
 
     def compose(self) -> ComposeResult:
         """Status line; tables and orders; injects, notes and scores."""
@@ -85,8 +99,8 @@ class ConsoleScreen(DrillScreen):
 
     @property
     def view(self) -> SeatView:
-        """Everything (the facilitator's view)."""
-        return self.session.view(FACILITATOR)
+        """Everything (the facilitator's view, built once per change of the drill)."""
+        return self.session.facilitator_view()
 
     def refresh_drill(self) -> None:
         """Show the drill as it stands."""
@@ -116,7 +130,7 @@ class ConsoleScreen(DrillScreen):
             "  ",
             f"[{stage}]",
             "  ",
-            timer_text(self.session.timer, lang),
+            timer_text(self.session.timer_reading(), lang),
         )
 
     def _tick(self) -> None:
@@ -126,8 +140,7 @@ class ConsoleScreen(DrillScreen):
         table = self.query_one("#seats", DataTable)
         row = table.cursor_row
         table.clear()
-        assert self.drill.setup is not None
-        for cells in queue.seat_rows(self.rules, view, self.drill.setup, self.lang):
+        for cells in queue.seat_rows(self.rules, view, self.session.config, self.lang):
             table.add_row(*cells, key=cells[0])
         if table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1))
@@ -148,7 +161,7 @@ class ConsoleScreen(DrillScreen):
         table = self.query_one("#injects", DataTable)
         row = table.cursor_row
         table.clear()
-        for iid, *cells in queue.inject_rows(self.rules, self.session.state, self.lang):
+        for iid, *cells in queue.inject_rows(self.rules, view, self.lang):
             table.add_row(*cells, key=iid)
         if table.row_count:
             table.move_cursor(row=min(max(row, 0), table.row_count - 1))
@@ -169,12 +182,12 @@ class ConsoleScreen(DrillScreen):
 
     def _show_inject(self) -> None:
         iid = self.selected_inject() or ""
-        detail = queue.inject_detail(self.rules, self.session.state, iid, self.lang)
+        detail = queue.inject_detail(self.rules, self.view, iid, self.lang)
         self.query_one("#inject-detail", Static).update(detail)
 
     def _fill_scores(self) -> None:
         shown = self.tr(
-            "console.scores_shown" if self.drill.show_scores else "console.scores_hidden"
+            "console.scores_shown" if self.host.show_scores else "console.scores_hidden"
         )
         self.query_one("#scores-title", Static).update(self.tr("console.scores", shown=shown))
         self.query_one("#scores", Static).update(scores_table(self.session.scores(), self.lang))
@@ -183,7 +196,7 @@ class ConsoleScreen(DrillScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Controls are dimmed while the engine works or the drill is not in a turn."""
-        if action in _LIVE and (self.drill.engine_busy or self.session.state.stage != "orders"):
+        if action in _LIVE and (self.host.engine_busy or self.view.stage != "orders"):
             return None
         return True
 
@@ -191,12 +204,12 @@ class ConsoleScreen(DrillScreen):
         """Enter one table's decisions (hot-seat: behind its hand-over screen)."""
         roles = self.rules.role_order
         if index < len(roles):
-            self.drill.flow.open_seat(roles[index])
+            self.post_message(self.OpenSeat(roles[index]))
 
     def _inject_command(self, kind: type[Release | Hold | Skip]) -> None:
         iid = self.selected_inject()
         if iid is not None:
-            self.drill.execute(kind(FACILITATOR, iid))
+            self.send(kind(FACILITATOR, iid))
 
     def action_release(self) -> None:
         """Release the highlighted inject now."""
@@ -232,8 +245,7 @@ class ConsoleScreen(DrillScreen):
 
     def action_pause(self) -> None:
         """Pause the drill and the timer until resumed."""
-        if self.drill.execute(Pause(FACILITATOR)):
-            self.app.push_screen(PausedScreen())
+        self.send(Pause(FACILITATOR), lambda: self.app.push_screen(PausedScreen()))
 
     def action_override(self) -> None:
         """Change the drill by hand, with a reason that is kept."""
@@ -241,20 +253,20 @@ class ConsoleScreen(DrillScreen):
 
     def action_scores(self) -> None:
         """Show or hide the live scores on the players' screens."""
-        self.drill.show_scores = not self.drill.show_scores
+        self.host.show_scores = not self.host.show_scores
         self._fill_scores()
 
     def action_close(self) -> None:
         """Resolve the turn; if some table has not submitted, confirm first."""
-        state = self.session.state
-        waiting = [r for r in self.session.human_roles if r not in state.submitted]
+        submitted = self.view.submitted
+        waiting = [r for r in self.session.human_roles if r not in submitted]
         if not waiting:
-            self.drill.flow.close_turn()
+            self.post_message(self.CloseTurn())
             return
 
         def answer(yes: bool | None) -> None:
             if yes:
-                self.drill.flow.close_turn()
+                self.post_message(self.CloseTurn())
 
         names = self.tr("list.sep").join(role_label(self.rules, r, self.lang) for r in waiting)
         text = self.tr("close.text", names=names)
@@ -265,7 +277,7 @@ class ConsoleScreen(DrillScreen):
 
         def answer(yes: bool | None) -> None:
             if yes:
-                self.drill.flow.end_drill()
+                self.post_message(self.EndDrill())
 
         self.app.push_screen(
             ConfirmDialog(self.tr("end.confirm_title"), self.tr("end.confirm_text"), danger=True),

@@ -7,6 +7,7 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
 from textual.widgets import Static, TabbedContent, TabPane, TextArea
 
 from drill.scenario.text import pick
@@ -30,6 +31,9 @@ class EndScreen(DrillScreen):
         Binding("f10", "finish", "key.finish"),
     ]
     HELP_KEY = "help.end"
+
+    class Finish(Message):
+        """Close the drill and leave the app."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -56,7 +60,8 @@ class EndScreen(DrillScreen):
                     yield Static(self.tr("end.objectives"), classes="section-title")
                     yield Static(objectives_table(rules, scores, lang), id="end-objectives")
             with TabPane(self.tr("end.page.chart"), id="chart"):
-                yield FunctionalityChart(rules, list(self.session.state.history), lang)
+                history = list(self.session.facilitator_view().history)
+                yield FunctionalityChart(rules, history, lang)
             with TabPane(self.tr("end.page.hotwash"), id="hotwash"), VerticalScroll():
                 yield Static(self.tr("hotwash.intro"), classes="page-text")
                 for key in HOTWASH:
@@ -70,7 +75,7 @@ class EndScreen(DrillScreen):
         """Keep the hot wash with the drill as it is typed."""
         ident = event.text_area.id or ""
         if ident.startswith("hotwash-"):
-            self.session.hotwash[ident.removeprefix("hotwash-")] = event.text_area.text
+            self.session.note_hotwash(ident.removeprefix("hotwash-"), event.text_area.text)
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         """Remember the page across a change of language."""
@@ -89,7 +94,7 @@ class EndScreen(DrillScreen):
 
         def answer(yes: bool | None) -> None:
             if yes:
-                self.drill.flow.finish()
+                self.post_message(self.Finish())
 
         text = self.tr("finish.text")
         self.app.push_screen(ConfirmDialog(self.tr("finish.title"), text, danger=True), answer)

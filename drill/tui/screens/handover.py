@@ -31,8 +31,8 @@ class HandOverScreen(DrillScreen):
         """Only the name of who is to take the keyboard, big and centred."""
         name = role_full(self.rules, self.seat, self.lang)
         team = ""
-        if self.seat != FACILITATOR and self.drill.setup is not None:
-            seat = self.drill.setup.seat(self.seat)
+        if self.seat != FACILITATOR and self.host.setup is not None:
+            seat = self.host.setup.seat(self.seat)
             people = (
                 "、".join(seat.participants) if self.lang == "zh" else ", ".join(seat.participants)
             )

@@ -8,6 +8,7 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
 from textual.widgets import Button, Input, Select, Static
 
 from drill.scenario.text import pick
@@ -29,10 +30,16 @@ class LobbyScreen(DrillScreen):
     HELP_KEY = "help.lobby"
     AUTO_FOCUS = "#lang"
 
+    class Start(Message):
+        """Begin the drill with the seats as chosen."""
+
+    class Back(Message):
+        """Back to the list of scenarios."""
+
     @property
     def setup(self) -> SessionConfig:
         """The choices being made."""
-        setup = self.drill.setup
+        setup = self.host.setup
         assert setup is not None
         return setup
 
@@ -123,8 +130,8 @@ class LobbyScreen(DrillScreen):
         """Keep a choice as soon as it is made."""
         ident, value = event.select.id or "", event.value
         if ident == "lang" and value in ("zh", "en") and value != self.lang:
-            self.drill.lang = "zh" if value == "zh" else "en"
-            self.setup.lang = self.drill.lang
+            self.host.lang = "zh" if value == "zh" else "en"
+            self.setup.lang = self.host.lang
         elif ident == "mode" and value in ("facilitated", "hotseat"):
             self.setup.mode = "hotseat" if value == "hotseat" else "facilitated"
             self.query_one("#mode-hint", Static).update(self.tr(f"mode.{self.setup.mode}_long"))
@@ -153,8 +160,8 @@ class LobbyScreen(DrillScreen):
 
     def action_start(self) -> None:
         """Begin the drill with these seats."""
-        self.drill.flow.start_drill()
+        self.post_message(self.Start())
 
     def action_back(self) -> None:
         """Back to the list of scenarios."""
-        self.drill.flow.show_picker()
+        self.post_message(self.Back())

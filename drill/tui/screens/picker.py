@@ -26,7 +26,7 @@ class PickerScreen(DrillScreen):
         with Vertical(id="picker", classes="page"):
             yield Static(self.tr("picker.title"), classes="page-title")
             yield Static(self.tr("picker.intro"), classes="page-text")
-            shelf = self.drill.shelf
+            shelf = self.host.shelf
             options = [
                 Option(f"{shelf.title(p, self.lang)}\n  [{p.name}]", id=str(p))
                 for p in shelf.bundled()
@@ -41,10 +41,10 @@ class PickerScreen(DrillScreen):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """Open the chosen bundled scenario."""
         if event.option.id is not None:
-            self.drill.open_scenario(event.option.id)
+            self.host.open_scenario(event.option.id)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Open the scenario at the path typed in (the path stays if it cannot be used)."""
         path = event.value.strip()
         if path:
-            self.drill.open_scenario(Path(path).expanduser())
+            self.host.open_scenario(Path(path).expanduser())

@@ -10,6 +10,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
 from textual.widgets import Button, Static
 
 from drill.i18n import t_or
@@ -58,6 +59,9 @@ class SitrepScreen(DrillScreen):
     ]
     HELP_KEY = "help.sitrep"
 
+    class Next(Message):
+        """The report was read: the next turn, or the end of the drill."""
+
     @property
     def report(self) -> TurnReport:
         """The report of the turn just resolved."""
@@ -81,7 +85,7 @@ class SitrepScreen(DrillScreen):
                 yield Static(self._expectations(), id="sitrep-expectations")
                 yield Static(self.tr("sitrep.changes"), classes="section-title")
                 yield Static(self._changes(), id="sitrep-changes")
-                if self.drill.show_scores:
+                if self.host.show_scores:
                     yield Static(self.tr("sitrep.scores"), classes="section-title")
                     yield Static(scores_table(self.session.scores(), self.lang, detail=False))
         with Horizontal(classes="buttons"):
@@ -273,4 +277,4 @@ class SitrepScreen(DrillScreen):
 
     def action_continue(self) -> None:
         """The next turn, or the end of the drill."""
-        self.drill.flow.after_report()
+        self.post_message(self.Next())

@@ -12,7 +12,6 @@ from textual.widgets import OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
 from drill.engine.commands import Submit, WithdrawOrder
-from drill.engine.options import action_points_left
 from drill.engine.orders import order_costs
 from drill.engine.view import SeatView
 from drill.tui.base import DrillScreen
@@ -54,7 +53,7 @@ class TurnScreen(DrillScreen):
 
     @property
     def view(self) -> SeatView:
-        """What this seat may see now."""
+        """What this seat may see now (built once per change of the drill)."""
         return self.session.view(self.role)
 
     def compose(self) -> ComposeResult:
@@ -122,7 +121,7 @@ class TurnScreen(DrillScreen):
 
     def _fill_orders(self, view: SeatView) -> None:
         rules, lang = self.rules, self.lang
-        left = action_points_left(rules, self.session.state, self.role)
+        left = self.session.action_points_left(self.role)
         total = rules.roles[self.role].action_points
         self.query_one("#orders-title", Static).update(
             self.tr("orders.title", left=left, total=total)
@@ -188,7 +187,7 @@ class TurnScreen(DrillScreen):
 
     def _status(self, view: SeatView) -> Text:
         rules, lang = self.rules, self.lang
-        left = action_points_left(rules, self.session.state, self.role)
+        left = self.session.action_points_left(self.role)
         return Text.assemble(
             (f" {role_label(rules, self.role, lang)} ", "bold reverse"),
             "  ",
@@ -198,7 +197,7 @@ class TurnScreen(DrillScreen):
             "  ",
             self.tr("status.ap", left=left),
             "  ",
-            timer_text(self.session.timer, lang),
+            timer_text(self.session.timer_reading(), lang),
         )
 
     def _tick(self) -> None:
@@ -209,9 +208,8 @@ class TurnScreen(DrillScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Ordering keys work only while this seat may still order."""
         if action in _ORDERING:
-            state = self.session.state
-            ok = state.stage == "orders" and self.role not in state.submitted
-            return True if ok and not self.drill.engine_busy else None
+            ok = self.session.seat_refusal(self.role) is None
+            return True if ok and not self.host.engine_busy else None
         return True
 
     def action_page(self, index: int) -> None:
@@ -267,14 +265,14 @@ class TurnScreen(DrillScreen):
             return
         option = orders.get_option_at_index(orders.highlighted)
         if option.id is not None:
-            self.drill.execute(WithdrawOrder(self.role, int(option.id)))
+            self.send(WithdrawOrder(self.role, int(option.id)))
 
     def action_submit(self) -> None:
         """Make the orders final (after confirming), then hand on."""
 
         def answer(yes: bool | None) -> None:
-            if yes and self.drill.execute(Submit(self.role)):
-                self.dismiss(None)
+            if yes:
+                self.send(Submit(self.role), lambda: self.dismiss(None))
 
         count = len(self.view.orders.get(self.role, ()))
         text = self.tr("submit.text", count=count)

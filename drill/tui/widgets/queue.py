@@ -6,7 +6,6 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from drill.engine.rules import Rules
-from drill.engine.state import DrillState
 from drill.engine.view import SeatView
 from drill.i18n import t
 from drill.scenario.text import Lang, pick
@@ -38,15 +37,18 @@ def seat_rows(rules: Rules, view: SeatView, setup: SessionConfig, lang: Lang) ->
     return rows
 
 
-def inject_state(state: DrillState, inject: str, lang: Lang) -> Text:
-    """Released, skipped, held, coming next turn, or waiting — with a symbol."""
-    if inject in state.released:
-        return Text("✓ " + t("inject.released", lang, turn=state.released[inject]), "green")
-    if inject in state.skipped:
+def inject_state(view: SeatView, inject: str, lang: Lang) -> Text:
+    """Released, skipped, held, coming next turn, or waiting — with a symbol.
+
+    `view` is the facilitator's: only it holds the inject queue.
+    """
+    if inject in view.released:
+        return Text("✓ " + t("inject.released", lang, turn=view.released[inject]), "green")
+    if inject in view.skipped:
         return Text("⤫ " + t("inject.skipped", lang), "dim")
-    if inject in state.held:
+    if inject in view.held:
         return Text("⏸ " + t("inject.held", lang), "bold yellow")
-    if inject in state.queued:
+    if inject in view.queued:
         return Text("! " + t("inject.queued", lang), "bold magenta")
     return Text("· " + t("inject.pending", lang))
 
@@ -70,23 +72,23 @@ def addressed(rules: Rules, to: list[str] | str | tuple[str, ...], lang: Lang) -
     return t("list.sep", lang).join(role_label(rules, r, lang) for r in to)
 
 
-def inject_rows(rules: Rules, state: DrillState, lang: Lang) -> list[InjectRow]:
-    """The MSEL in file order, then the facilitator's own injects."""
+def inject_rows(rules: Rules, view: SeatView, lang: Lang) -> list[InjectRow]:
+    """The MSEL in file order, then the facilitator's own injects (of the facilitator's view)."""
     rows: list[InjectRow] = [
-        (i, inject_state(state, i, lang), inject_when(rules, i, lang), inject_title(rules, i, lang))
+        (i, inject_state(view, i, lang), inject_when(rules, i, lang), inject_title(rules, i, lang))
         for i in rules.injects
     ]
-    for aid, adhoc in state.adhoc.items():
+    for adhoc in view.adhoc:
         released = Text("✓ " + t("inject.released", lang, turn=adhoc.turn), "green")
-        rows.append((aid, released, t("inject.adhoc", lang), adhoc.title or adhoc.text[:40]))
+        rows.append((adhoc.id, released, t("inject.adhoc", lang), adhoc.title or adhoc.text[:40]))
     return rows
 
 
-def inject_detail(rules: Rules, state: DrillState, inject: str, lang: Lang) -> RenderableType:
-    """Title, to whom and how, the text, and the facilitator's notes."""
+def inject_detail(rules: Rules, view: SeatView, inject: str, lang: Lang) -> RenderableType:
+    """Title, to whom and how, the text, and the facilitator's notes (the facilitator's view)."""
     found = rules.injects.get(inject)
     if found is None:
-        adhoc = state.adhoc.get(inject)
+        adhoc = next((a for a in view.adhoc if a.id == inject), None)
         if adhoc is None:
             return Text("")
         how = f"→ {addressed(rules, adhoc.to, lang)} · {method_label(adhoc.method, lang)}"

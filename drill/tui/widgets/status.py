@@ -6,7 +6,7 @@ from rich.text import Text
 
 from drill.i18n import t
 from drill.scenario.text import Lang
-from drill.session.timer import TurnTimer
+from drill.session.port import TimerReading
 
 
 def minutes(seconds: float) -> str:
@@ -15,10 +15,10 @@ def minutes(seconds: float) -> str:
     return f"{whole // 60}:{whole % 60:02d}"
 
 
-def timer_text(timer: TurnTimer, lang: Lang) -> Text:
+def timer_text(timer: TimerReading, lang: Lang) -> Text:
     """Time left in the turn, with a word for its state (not colour alone)."""
-    left = timer.remaining()
-    if not timer.running and timer.elapsed() == 0:
+    left = timer.remaining
+    if not timer.running and timer.elapsed == 0:
         return Text("⏱ " + t("timer.idle", lang), style="dim")
     if not timer.running:
         return Text(f"⏸ {minutes(left)} " + t("timer.stopped", lang), style="yellow")
