@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -25,6 +26,18 @@ F = TypeVar("F", bound=Callable[..., Any])
 DEBUG_ENV = "DRILL_DEBUG"
 """Set to 1 to see the full traceback of an unexpected error."""
 
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def visible(text: str) -> str:
+    """`text` with every control character (but tab and newline) shown as `\\xNN`, inert."""
+    return _CONTROL.sub(lambda found: f"\\x{ord(found.group()):02x}", text)
+
+
+def say(text: object = "", err: bool = False, nl: bool = True) -> None:
+    """Print to stdout (or stderr): the one way every command writes, so no value can act."""
+    click.echo(visible(str(text)), err=err, nl=nl)
+
 
 class SafeGroup(click.Group):
     """A command group that turns any unexpected error into one line and exit status 2."""
@@ -33,16 +46,19 @@ class SafeGroup(click.Group):
         """Run the subcommand; never let a traceback reach the user."""
         try:
             return super().invoke(ctx)
-        except (click.ClickException, click.exceptions.Exit, click.Abort, BrokenPipeError):
+        except click.ClickException as error:
+            error.message = visible(error.message)  # type: ignore[misc]  # it may quote input
+            raise
+        except (click.exceptions.Exit, click.Abort, BrokenPipeError):
             raise
         except KeyboardInterrupt:
-            click.echo("drill: interrupted.", err=True)
+            say("drill: interrupted.", err=True)
             ctx.exit(130)
         except Exception as error:
             if os.environ.get(DEBUG_ENV):
                 raise
             name = ctx.invoked_subcommand or "drill"
-            click.echo(
+            say(
                 f"drill {name}: unexpected error ({type(error).__name__}: {error}). "
                 f"This is a bug in Drill: please report it with the command you ran; "
                 f"run again with {DEBUG_ENV}=1 to see the details.",
@@ -66,14 +82,14 @@ def _bundled_hint() -> str:
 
 def die(message: str, status: int = 1) -> NoReturn:
     """Print one line on stderr and exit."""
-    click.echo(f"drill: {message}", err=True)
+    say(f"drill: {message}", err=True)
     sys.exit(status)
 
 
 def fail(problems: list[Problem], path: str) -> NoReturn:
     """Print the problems of an unusable scenario on stderr and exit 1."""
     for problem in problems:
-        click.echo(problem.format(), err=True)
+        say(problem.format(), err=True)
     die(f"{path} cannot be used; fix the problems above (`drill validate {path}` rechecks it).")
 
 
@@ -129,10 +145,10 @@ def the_app(module: str) -> ModuleType:
 def write_out(text: str, output: Path | None) -> None:
     """Write to the file given with -o, or to standard output."""
     if output is None:
-        click.echo(text, nl=False)
+        say(text, nl=False)
         return
     try:
         output.write_text(text, encoding="utf-8")
     except OSError as error:
         die(f"cannot write {output}: {error.strerror or error}")
-    click.echo(f"wrote {output}", err=True)
+    say(f"wrote {output}", err=True)

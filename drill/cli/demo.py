@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from drill.authoring.describe import clock
-from drill.cli.common import fail
+from drill.cli.common import fail, say
 from drill.engine.drill import Drill
 from drill.engine.events import Event, FunctionalityRecorded, PhaseChanged
 from drill.engine.policies import POLICIES
@@ -175,6 +175,6 @@ def demo(path: Path | None = None, seed: int | None = None) -> str:
 def demo_command(seed: int | None) -> None:
     """Two bot teams play the reference flood scenario; see what Drill does."""
     try:
-        click.echo(demo(seed=seed))
+        say(demo(seed=seed))
     except ScenarioError as error:
         fail(error.problems, str(reference_path()))

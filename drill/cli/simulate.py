@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from drill.cli.batch_text import report
-from drill.cli.common import db_option, open_bundle, progress_bar
+from drill.cli.common import db_option, open_bundle, progress_bar, say
 from drill.cli.stored import save_runs
 from drill.engine.policies import POLICIES
 from drill.scenario.bundle import Bundle
@@ -71,8 +71,8 @@ def simulate_command(
     if save:
         save_runs(db, bundle, range(first, first + runs), policy)
     if as_json:
-        click.echo(batch_json(batch, bundle, first))
+        say(batch_json(batch, bundle, first))
         return
     objectives = [o.id for o in bundle.scenario.objectives]
     summary = summarise(batch.scores, objectives)
-    click.echo(report(batch, summary, bundle.scenario, first, lang or "en"))
+    say(report(batch, summary, bundle.scenario, first, lang or "en"))

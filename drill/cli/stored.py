@@ -9,7 +9,7 @@ from typing import Any, TypeVar, cast
 
 import click
 
-from drill.cli.common import db_option, die, open_store, the_app, write_out
+from drill.cli.common import db_option, die, open_store, say, the_app, write_out
 from drill.report.render import FORMATS as REPORT_FORMATS
 from drill.report.render import Format
 from drill.report.reviews import drill_comparison, drill_report
@@ -47,9 +47,9 @@ def sessions(db: Path | None) -> None:
     with open_store(db) as store:
         rows = store.drills()
     if not rows:
-        click.echo(f"No drills stored yet in {store.path}.")
+        say(f"No drills stored yet in {store.path}.")
         return
-    click.echo(sessions_table(rows))
+    say(sessions_table(rows))
 
 
 @click.command("resume")
@@ -105,7 +105,7 @@ def branch(drill_id: int, turn: int, db: Path | None, open_app: bool) -> None:
         except StoreError as error:
             die(str(error))
         command = store.resume_command(new)
-    click.echo(f"drill {new} starts at turn {turn} of drill {drill_id}; `{command}`.")
+    say(f"drill {new} starts at turn {turn} of drill {drill_id}; `{command}`.")
     if open_app:
         open_in_app(db, new, None)
 
@@ -177,9 +177,7 @@ def save_runs(db: Path | None, bundle: Bundle, seeds: range, policy: str) -> Non
         except StoreError as error:
             die(str(error))
     where = f"ids {ids[0]}-{ids[-1]}" if ids else "none"
-    click.echo(
-        f"saved {len(ids)} drills ({where}) in {store.path}; see `drill sessions`.", err=True
-    )
+    say(f"saved {len(ids)} drills ({where}) in {store.path}; see `drill sessions`.", err=True)
 
 
 STORE_COMMANDS = (
