@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import stat
 from pathlib import Path
 
 APPLICATION_ID = 0x4452_4C4C
@@ -104,6 +105,11 @@ def check_file(path: Path) -> bool:
     if path.is_dir():
         raise StoreError(f"{path} is a folder; give the path of a drill database file")
     try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            raise StoreError(
+                f"{path} is not a regular file (a device, pipe or socket); "
+                "give the path of a drill database file with --db"
+            )
         with path.open("rb") as handle:
             header = handle.read(100)
     except FileNotFoundError:
