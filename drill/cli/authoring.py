@@ -10,7 +10,7 @@ import click
 
 from drill.authoring.graph import FORMATS
 from drill.authoring.new import HAZARDS
-from drill.cli.common import die, open_bundle, progress_bar, say
+from drill.cli.common import SEED, check_seeds, die, open_bundle, progress_bar, say
 from drill.cli.scenario import check_file, expand, looks_like_ruleset
 from drill.scenario.problems import Problem, ScenarioError, sorted_problems
 from drill.scenario.text import LANGS, Lang
@@ -107,7 +107,7 @@ def graph_command(scenario: str, fmt: str, lang: Lang | None) -> None:
     type=click.IntRange(1, 256),
     help="Processes to play on (the results do not depend on it).",
 )
-@click.option("--seed", type=int, help="Seed of the first run (default: the scenario's seed).")
+@click.option("--seed", type=SEED, help="Seed of the first run (default: the scenario's seed).")
 @click.option("--lang", type=click.Choice(LANGS), help="Language of the scenario title.")
 def balance_command(
     scenario: str, runs: int, jobs: int, seed: int | None, lang: Lang | None
@@ -118,6 +118,7 @@ def balance_command(
 
     bundle = open_bundle(scenario)
     first = bundle.scenario.meta.seed if seed is None else seed
+    check_seeds(first, runs)
     with progress_bar(2 * runs) as progress:
         result = balance(bundle, runs, first, jobs, progress)
     say(report(result, bundle.scenario, lang or bundle.scenario.meta.languages[0]))

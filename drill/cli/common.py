@@ -15,6 +15,7 @@ from typing import Any, NoReturn, TypeVar
 import click
 
 from drill.scenario.bundle import Bundle
+from drill.scenario.models import MAX_SEED, MAX_TURNS
 from drill.scenario.problems import Problem, ScenarioError
 from drill.session.simulation import Progress
 from drill.store.database import Store, default_path
@@ -25,6 +26,15 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 DEBUG_ENV = "DRILL_DEBUG"
 """Set to 1 to see the full traceback of an unexpected error."""
+
+MAX_ID = 2**63 - 1
+"""The largest drill id SQLite can hold."""
+SEED = click.IntRange(0, MAX_SEED)
+"""A seed typed on the command line: 0..2^63-1, what the drill database can store."""
+DRILL_ID = click.IntRange(1, MAX_ID)
+"""A stored drill's id typed on the command line."""
+TURN = click.IntRange(1, MAX_TURNS)
+"""A turn number typed on the command line."""
 
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
@@ -104,6 +114,15 @@ def open_bundle(name: str) -> Bundle:
         return load_bundle(path)
     except ScenarioError as error:
         fail(error.problems, str(path))
+
+
+def check_seeds(first: int, runs: int) -> None:
+    """Exit with a plain message if runs first..first+runs-1 would go past the largest seed."""
+    if first + runs - 1 > MAX_SEED:
+        die(
+            f"seeds {first} to {first + runs - 1} go past the largest seed ({MAX_SEED}); "
+            "give a smaller --seed or fewer --runs"
+        )
 
 
 @contextmanager

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from drill.cli.batch_text import report
-from drill.cli.common import db_option, open_bundle, progress_bar, say
+from drill.cli.common import SEED, check_seeds, db_option, open_bundle, progress_bar, say
 from drill.cli.stored import save_runs
 from drill.engine.policies import POLICIES
 from drill.scenario.bundle import Bundle
@@ -37,7 +37,7 @@ def batch_json(batch: Batch, bundle: Bundle, seed: int) -> str:
 @click.command("simulate")
 @click.argument("scenario")
 @click.option("--runs", default=100, show_default=True, type=click.IntRange(1, 1_000_000))
-@click.option("--seed", type=int, help="Seed of the first run (default: the scenario's seed).")
+@click.option("--seed", type=SEED, help="Seed of the first run (default: the scenario's seed).")
 @click.option("--policy", default="random", show_default=True, type=click.Choice(POLICIES))
 @click.option("--jobs", default=1, show_default=True, type=click.IntRange(1, 256))
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of text.")
@@ -58,6 +58,7 @@ def simulate_command(
     """Let bots play complete drills (run i uses seed S+i) and summarise the scores."""
     bundle = open_bundle(scenario)
     first = bundle.scenario.meta.seed if seed is None else seed
+    check_seeds(first, runs)
     with progress_bar(runs) as progress:
         batch = simulate(
             bundle.ruleset,

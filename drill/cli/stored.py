@@ -9,7 +9,7 @@ from typing import Any, TypeVar, cast
 
 import click
 
-from drill.cli.common import db_option, die, open_store, say, the_app, write_out
+from drill.cli.common import DRILL_ID, TURN, db_option, die, open_store, say, the_app, write_out
 from drill.report.render import FORMATS as REPORT_FORMATS
 from drill.report.render import Format
 from drill.report.reviews import drill_comparison, drill_report
@@ -53,7 +53,7 @@ def sessions(db: Path | None) -> None:
 
 
 @click.command("resume")
-@click.argument("drill_id", type=int)
+@click.argument("drill_id", type=DRILL_ID)
 @db_option
 @click.option("--lang", type=click.Choice(LANGS), help="Language of the app.")
 def resume(drill_id: int, db: Path | None, lang: Lang | None) -> None:
@@ -75,7 +75,7 @@ def open_in_app(db: Path | None, drill_id: int, lang: Lang | None) -> None:
 
 
 @click.command("replay")
-@click.argument("drill_id", type=int)
+@click.argument("drill_id", type=DRILL_ID)
 @db_option
 @click.option("--lang", type=click.Choice(LANGS), help="Language of the replay.")
 def replay(drill_id: int, db: Path | None, lang: Lang | None) -> None:
@@ -93,8 +93,8 @@ def replay(drill_id: int, db: Path | None, lang: Lang | None) -> None:
 
 
 @click.command("branch")
-@click.argument("drill_id", type=int)
-@click.option("--turn", required=True, type=click.IntRange(1), help="Start again at this turn.")
+@click.argument("drill_id", type=DRILL_ID)
+@click.option("--turn", required=True, type=TURN, help="Start again at this turn.")
 @db_option
 @click.option("--open/--no-open", "open_app", default=True, help="Open the new drill in the app.")
 def branch(drill_id: int, turn: int, db: Path | None, open_app: bool) -> None:
@@ -111,7 +111,7 @@ def branch(drill_id: int, turn: int, db: Path | None, open_app: bool) -> None:
 
 
 @click.command("export")
-@click.argument("drill_id", type=int)
+@click.argument("drill_id", type=DRILL_ID)
 @click.option(
     "--format", "fmt", default="json", show_default=True, type=click.Choice(EXPORT_FORMATS)
 )
@@ -128,7 +128,7 @@ def export_command(drill_id: int, fmt: ExportFormat, output: Path | None, db: Pa
 
 
 @click.command("report")
-@click.argument("drill_id", type=int)
+@click.argument("drill_id", type=DRILL_ID)
 @click.option("--format", "fmt", default="md", show_default=True, type=click.Choice(REPORT_FORMATS))
 @click.option("--lang", type=click.Choice(LANGS), help="Language (default: the drill's).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path))
@@ -152,7 +152,7 @@ def report_command(
 
 
 @click.command("compare")
-@click.argument("drill_ids", nargs=-1, required=True, type=int)
+@click.argument("drill_ids", nargs=-1, required=True, type=DRILL_ID)
 @click.option("--format", "fmt", default="md", show_default=True, type=click.Choice(REPORT_FORMATS))
 @click.option("--lang", type=click.Choice(LANGS), default="zh", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path))

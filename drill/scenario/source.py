@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -155,6 +156,21 @@ def control_problem(text: str) -> str | None:
     return f"U+{code:04X} ({name}) is not allowed in text"
 
 
+LARGEST = 2**63 - 1
+"""The largest number a file may hold (a seed fits; anything stored fits in SQLite)."""
+
+
+def number_problem(value: Any, text: str) -> str | None:
+    """Why a number cannot be used (not finite, or beyond +-LARGEST), or None if it can."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    if isinstance(value, float) and not math.isfinite(value):
+        return f"'{text}' is not a finite number"
+    if abs(value) > LARGEST:
+        return f"'{text[:30]}' is too large (numbers must be between -{LARGEST} and {LARGEST})"
+    return None
+
+
 def offset_position(text: str, offset: int) -> Pos:
     """1-based (line, column) of a character offset in `text`."""
     offset = max(0, min(offset, len(text)))
@@ -286,6 +302,9 @@ class _Composer:
             if refused:
                 hint = "remove the tag; only plain YAML values are allowed"
                 self.problems.append(self._problem(event.start_mark, refused, hint))
+        wrong = number_problem(value, text)
+        if wrong:
+            self.problems.append(self._problem(event.start_mark, wrong, "use a smaller number"))
         control = control_problem(text)
         if control:
             hint = "delete it; in quotes, a backslash escape such as \\e or \\a makes one"
