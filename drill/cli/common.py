@@ -145,10 +145,13 @@ def db_option(command: F) -> F:
     )(command)
 
 
-def open_store(db: Path | None) -> Store:
-    """The drill database at `db` (or the default one); a clear error if it cannot be used."""
+def open_store(db: Path | None, readonly: bool = False) -> Store:
+    """The drill database at `db` (or the default one); a clear error if it cannot be used.
+
+    `readonly` opens an existing database for reading only: nothing is created or written.
+    """
     try:
-        return Store(db)
+        return Store(db, readonly=readonly)
     except StoreError as error:
         die(str(error))
 

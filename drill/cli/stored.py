@@ -44,7 +44,7 @@ def sessions_table(rows: list[DrillRow]) -> str:
 @db_option
 def sessions(db: Path | None) -> None:
     """List the stored drills: id, scenario, started, turn, status, overall score."""
-    with open_store(db) as store:
+    with open_store(db, readonly=True) as store:
         rows = store.drills()
     if not rows:
         say(f"No drills stored yet in {store.path}.")
@@ -80,7 +80,7 @@ def open_in_app(db: Path | None, drill_id: int, lang: Lang | None) -> None:
 @click.option("--lang", type=click.Choice(LANGS), help="Language of the replay.")
 def replay(drill_id: int, db: Path | None, lang: Lang | None) -> None:
     """Step forward and back through the turns of a stored drill, read-only."""
-    with open_store(db) as store:
+    with open_store(db, readonly=True) as store:
         try:
             replay_module = the_app("drill.tui.screens.replay")
             chosen = lang or store.drill(drill_id).config.lang
@@ -119,7 +119,7 @@ def branch(drill_id: int, turn: int, db: Path | None, open_app: bool) -> None:
 @db_option
 def export_command(drill_id: int, fmt: ExportFormat, output: Path | None, db: Path | None) -> None:
     """Write a stored drill's commands and events as JSON or CSV."""
-    with open_store(db) as store:
+    with open_store(db, readonly=True) as store:
         try:
             text = export(store, drill_id, fmt)
         except StoreError as error:
@@ -143,7 +143,7 @@ def report_command(
     db: Path | None,
 ) -> None:
     """The after-action report and improvement plan (HSEEP AAR/IP) of a stored drill."""
-    with open_store(db) as store:
+    with open_store(db, readonly=True) as store:
         try:
             text = drill_report(store, drill_id, cast(Format, fmt), lang, charts)
         except StoreError as error:
@@ -161,7 +161,7 @@ def compare_command(
     drill_ids: tuple[int, ...], fmt: str, lang: Lang, output: Path | None, db: Path | None
 ) -> None:
     """Several stored drills of the same group side by side: scores, ratings, curves."""
-    with open_store(db) as store:
+    with open_store(db, readonly=True) as store:
         try:
             text = drill_comparison(store, list(drill_ids), cast(Format, fmt), lang)
         except StoreError as error:
