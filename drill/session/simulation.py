@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import signal
 import statistics
 import time
 from collections import Counter
@@ -146,6 +147,8 @@ _worker_policy: Policy | None = None
 def _init_worker(ruleset: Ruleset, scenario: Scenario, policy: str) -> None:
     """Compile the rules once per worker process."""
     global _worker_rules, _worker_policy
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the parent's: it stops workers
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     _worker_rules = compile_rules(ruleset, scenario)
     _worker_policy = policy_named(policy)
 
@@ -175,16 +178,47 @@ def _parallel(
 ) -> list[RunScore]:
     policy_named(policy)  # fail here, not in every worker
     by_seed: dict[int, RunScore] = {}
-    with ProcessPoolExecutor(
-        jobs, initializer=_init_worker, initargs=(ruleset, scenario, policy)
-    ) as pool:
-        futures = [pool.submit(_run_chunk, chunk) for chunk in chunks(seeds, jobs)]
+    pool = ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(ruleset, scenario, policy))
+    try:
+        with sigint_blocked():  # workers start with Ctrl+C held, until they ignore it
+            futures = [pool.submit(_run_chunk, chunk) for chunk in chunks(seeds, jobs)]
         for future in as_completed(futures):
             done = future.result()
             by_seed.update((run.seed, run) for run in done)
             if progress is not None:
                 progress(len(done))
+    except BaseException:  # Ctrl+C or a failed worker: stop now, do not play the rest
+        stop_pool(pool)
+        raise
+    pool.shutdown()
     return [by_seed[seed] for seed in seeds]
+
+
+@contextmanager
+def sigint_blocked() -> Iterator[None]:
+    """Hold Ctrl+C in this thread (and in processes it forks); delivered when the block ends."""
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
+
+
+def stop_pool(pool: ProcessPoolExecutor) -> None:
+    """Terminate a pool's workers and shut it down without waiting for queued work.
+
+    A second Ctrl+C is held until the workers are gone, so it cannot leave them behind.
+    """
+    with sigint_blocked():
+        workers = list((getattr(pool, "_processes", None) or {}).values())
+        manager = getattr(pool, "_executor_manager_thread", None)
+        for worker in workers:
+            worker.terminate()
+        pool.shutdown(wait=False, cancel_futures=True)
+        for worker in workers:
+            worker.join(timeout=5)
+        if manager is not None:  # it sees the workers gone and ends; then exit cannot
+            manager.join(timeout=5)  # wake it through a pipe it has closed (Python 3.11)
 
 
 # --- summary ---------------------------------------------------------------------
