@@ -7,7 +7,7 @@ import os
 import re
 import signal
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from types import ModuleType
@@ -24,6 +24,7 @@ from drill.store.files import bundled_scenarios, load_bundle
 from drill.store.migrations import StoreError
 
 F = TypeVar("F", bound=Callable[..., Any])
+T = TypeVar("T")
 
 DEBUG_ENV = "DRILL_DEBUG"
 """Set to 1 to see the full traceback of an unexpected error."""
@@ -128,13 +129,35 @@ def check_seeds(first: int, runs: int) -> None:
 
 
 @contextmanager
-def progress_bar(runs: int) -> Iterator[Progress | None]:
+def progress_bar(runs: int, label: str = "playing drills") -> Iterator[Progress | None]:
     """A progress bar on stderr when stderr is a terminal; otherwise nothing."""
     if not sys.stderr.isatty():
         yield None
         return
-    with click.progressbar(length=runs, label="playing drills", file=sys.stderr) as bar:
+    with click.progressbar(length=runs, label=label, file=sys.stderr) as bar:
         yield bar.update
+
+
+def counted(items: Iterable[T], progress: Progress | None) -> Iterator[T]:
+    """`items`, telling `progress` of each one once the next is asked for (it is done)."""
+    for item in items:
+        yield item
+        if progress is not None:
+            progress(1)
+
+
+def id_ranges(ids: Sequence[int]) -> str:
+    """Ids as runs of consecutive numbers, e.g. 'ids 5-9, 12' ('none' if empty)."""
+    if not ids:
+        return "none"
+    runs: list[list[int]] = []
+    for drill_id in sorted(ids):
+        if runs and drill_id == runs[-1][1] + 1:
+            runs[-1][1] = drill_id
+        else:
+            runs.append([drill_id, drill_id])
+    parts = [f"{a}" if a == b else f"{a}-{b}" for a, b in runs]
+    return ("id " if len(ids) == 1 else "ids ") + ", ".join(parts)
 
 
 def db_option(command: F) -> F:

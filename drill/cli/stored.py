@@ -9,7 +9,19 @@ from typing import Any, TypeVar, cast
 
 import click
 
-from drill.cli.common import DRILL_ID, TURN, db_option, die, open_store, say, the_app, write_out
+from drill.cli.common import (
+    DRILL_ID,
+    TURN,
+    counted,
+    db_option,
+    die,
+    id_ranges,
+    open_store,
+    progress_bar,
+    say,
+    the_app,
+    write_out,
+)
 from drill.report.render import FORMATS as REPORT_FORMATS
 from drill.report.render import Format
 from drill.report.reviews import drill_comparison, drill_report
@@ -171,12 +183,12 @@ def compare_command(
 
 def save_runs(db: Path | None, bundle: Bundle, seeds: range, policy: str) -> None:
     """`drill simulate --save`: store every simulated drill so reports can be made of it."""
-    with open_store(db) as store:
+    with open_store(db) as store, progress_bar(len(seeds), "saving drills") as progress:
         try:
-            ids = save_bot_drills(store, bundle, seeds, policy)
+            ids = save_bot_drills(store, bundle, counted(seeds, progress), policy)
         except StoreError as error:
             die(str(error))
-    where = f"ids {ids[0]}-{ids[-1]}" if ids else "none"
+    where = id_ranges(ids)
     say(f"saved {len(ids)} drills ({where}) in {store.path}; see `drill sessions`.", err=True)
 
 

@@ -278,7 +278,13 @@ class Store:
         """Store one command and its events in one commit."""
         stage, turn = progress_of(entry.events)
         with self.transaction() as db:
-            _insert_entries(db, drill_id, [entry])
+            try:
+                _insert_entries(db, drill_id, [entry])
+            except sqlite3.IntegrityError:  # another process stored this step first
+                raise StoreError(
+                    f"drill {drill_id} is already open in another window, which stored this "
+                    "step first; close this window and go on in the other one"
+                ) from None
             if stage is not None:
                 db.execute("UPDATE drills SET status = ? WHERE id = ?", (stage, drill_id))
             if turn is not None:
