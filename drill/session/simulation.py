@@ -172,7 +172,8 @@ def _init_worker(ruleset: Ruleset, scenario: Scenario, policy: str) -> None:
     """Compile the rules once per worker process."""
     global _worker_rules, _worker_policy
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the parent's: it stops workers
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     _worker_rules = compile_rules(ruleset, scenario)
     _worker_policy = policy_named(policy)
 
@@ -241,6 +242,9 @@ def _in_order(
 @contextmanager
 def sigint_blocked() -> Iterator[None]:
     """Hold Ctrl+C in this thread (and in processes it forks); delivered when the block ends."""
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: no signal masks to hold it with
+        yield
+        return
     before = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
         yield
