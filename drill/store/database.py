@@ -155,8 +155,8 @@ class Store:
         """A connection that can only read; never creates a file or a folder."""
         if not schema.check_file(self.path):
             raise StoreError(
-                f"there is no drill database at {self.path}; check the path given with --db "
-                "(a drill is stored when it is played or simulated with --save)"
+                f"there is no drill database at {self.path}: no drill was stored there yet "
+                "(check the --db path if you gave one; `drill play` stores drills)"
             )
         try:
             db = schema.connect_readonly(self.path)
