@@ -10,7 +10,7 @@ import click
 
 from drill.authoring.graph import FORMATS
 from drill.authoring.new import HAZARDS
-from drill.cli.common import die, open_bundle, progress_bar
+from drill.cli.common import SEED, check_seeds, die, open_bundle, progress_bar, say
 from drill.cli.scenario import check_file, expand, looks_like_ruleset
 from drill.scenario.problems import Problem, ScenarioError, sorted_problems
 from drill.scenario.text import LANGS, Lang
@@ -32,8 +32,8 @@ def new_command(out: Path, hazard: str, lang: Lang) -> None:
         die(f"{out} already exists; `drill new` never overwrites a file. Choose another name.")
     except OSError as error:
         die(f"cannot write {out}: {error.strerror or error}.")
-    click.echo(f"Wrote {out}: a {hazard} scenario in {lang}, ready to play.")
-    click.echo(f"Next: edit it, then `drill validate {out}` and `drill lint {out}`.")
+    say(f"Wrote {out}: a {hazard} scenario in {lang}, ready to play.")
+    say(f"Next: edit it, then `drill validate {out}` and `drill lint {out}`.")
 
 
 # --- lint --------------------------------------------------------------------------
@@ -68,13 +68,13 @@ def lint_command(paths: tuple[str, ...], strict: bool) -> None:
     for path, early in expand(paths):
         ok, problems = (None, early) if early else lint_file(path)
         if ok is not None:
-            click.echo(ok)
+            say(ok)
         for problem in problems:
-            click.echo(problem.format())
+            say(problem.format())
         errors += sum(1 for p in problems if p.severity == "error")
         warnings += sum(1 for p in problems if p.severity == "warning")
     if errors or warnings:
-        click.echo(f"{plural(errors, 'error')}, {plural(warnings, 'warning')}.", err=True)
+        say(f"{plural(errors, 'error')}, {plural(warnings, 'warning')}.", err=True)
     if errors or (strict and warnings):
         sys.exit(1)
 
@@ -94,7 +94,7 @@ def graph_command(scenario: str, fmt: str, lang: Lang | None) -> None:
     from drill.authoring.graph import graph_text
 
     bundle = open_bundle(scenario)
-    click.echo(graph_text(bundle, fmt, lang or bundle.scenario.meta.languages[0]), nl=False)
+    say(graph_text(bundle, fmt, lang or bundle.scenario.meta.languages[0]), nl=False)
 
 
 @click.command("balance")
@@ -107,7 +107,7 @@ def graph_command(scenario: str, fmt: str, lang: Lang | None) -> None:
     type=click.IntRange(1, 256),
     help="Processes to play on (the results do not depend on it).",
 )
-@click.option("--seed", type=int, help="Seed of the first run (default: the scenario's seed).")
+@click.option("--seed", type=SEED, help="Seed of the first run (default: the scenario's seed).")
 @click.option("--lang", type=click.Choice(LANGS), help="Language of the scenario title.")
 def balance_command(
     scenario: str, runs: int, jobs: int, seed: int | None, lang: Lang | None
@@ -118,9 +118,10 @@ def balance_command(
 
     bundle = open_bundle(scenario)
     first = bundle.scenario.meta.seed if seed is None else seed
+    check_seeds(first, runs)
     with progress_bar(2 * runs) as progress:
         result = balance(bundle, runs, first, jobs, progress)
-    click.echo(report(result, bundle.scenario, lang or bundle.scenario.meta.languages[0]))
+    say(report(result, bundle.scenario, lang or bundle.scenario.meta.languages[0]))
 
 
 @click.command("handouts")
@@ -144,8 +145,8 @@ def handouts_command(scenario: str, out: Path, lang: Lang | None) -> None:
     except OSError as error:
         die(f"cannot write the handouts into {out}: {error.strerror or error}.")
     for path in written:
-        click.echo(str(path))
-    click.echo(f"Open {out / 'index.html'} in a browser and print each page on A4.", err=True)
+        say(str(path))
+    say(f"Open {out / 'index.html'} in a browser and print each page on A4.", err=True)
 
 
 AUTHORING_COMMANDS = (new_command, lint_command, graph_command, balance_command, handouts_command)

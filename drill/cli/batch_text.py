@@ -12,7 +12,7 @@ from drill.session.simulation import RATINGS, SCORE_NAMES, Batch, Summary
 def header(batch: Batch, scenario: Scenario, seed: int, lang: Lang) -> str:
     """What was played, how fast."""
     meta = scenario.meta
-    runs = len(batch.scores)
+    runs = batch.runs
     seeds = f"seed {seed}" if runs == 1 else f"seeds {seed}–{seed + runs - 1}"
     return (
         f"{pick(meta.title, lang)} ({meta.id})\n"

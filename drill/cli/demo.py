@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from drill.authoring.describe import clock
-from drill.cli.common import fail
+from drill.cli.common import SEED, fail, say
 from drill.engine.drill import Drill
 from drill.engine.events import Event, FunctionalityRecorded, PhaseChanged
 from drill.engine.policies import POLICIES
@@ -183,10 +183,10 @@ def demo(path: Path | None = None, seed: int | None = None) -> str:
 
 
 @click.command("demo")
-@click.option("--seed", type=int, help="Seed of both drills (default: the scenario's seed).")
+@click.option("--seed", type=SEED, help="Seed of both drills (default: the scenario's seed).")
 def demo_command(seed: int | None) -> None:
     """Two bot teams play the reference flood scenario; see what Drill does."""
     try:
-        click.echo(demo(seed=seed))
+        say(demo(seed=seed))
     except ScenarioError as error:
         fail(error.problems, str(reference_path()))

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from drill.cli.common import open_store, resolve_scenario
+from drill.cli.common import SEED, open_store, resolve_scenario
 from drill.scenario.text import LANGS, Lang
 from drill.session.seats import Mode
 
@@ -43,7 +43,7 @@ def run(
 @click.command("play")
 @click.argument("scenario", required=False)
 @click.option("--lang", type=click.Choice(LANGS), default="zh", show_default=True)
-@click.option("--seed", type=int, help="Seed of the drill (default: the scenario's seed).")
+@click.option("--seed", type=SEED, help="Seed of the drill (default: the scenario's seed).")
 @click.option("--mode", type=click.Choice(MODES), default="facilitated", show_default=True)
 @click.option("--exit-after-ready", is_flag=True, hidden=True)
 @click.option("--db", type=click.Path(dir_okay=False, path_type=Path), envvar="DRILL_DB")

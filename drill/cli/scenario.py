@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from drill.authoring.describe import describe
-from drill.cli.common import open_bundle
+from drill.cli.common import open_bundle, say
 from drill.report.tables import plural
 from drill.scenario.problems import Problem, ScenarioError
 from drill.scenario.source import load_yaml
@@ -69,13 +69,13 @@ def validate(paths: tuple[str, ...], as_ruleset: bool) -> None:
     for path, early in expand(paths):
         ok, problems = (None, early) if early else check_file(path, as_ruleset)
         if ok is not None:
-            click.echo(ok)
+            say(ok)
         for problem in problems:
-            click.echo(problem.format())
+            say(problem.format())
         errors += sum(1 for p in problems if p.severity == "error")
     if errors:
         found = plural(errors, "error")
-        click.echo(f"{found} found; fix and run `drill validate` again.", err=True)
+        say(f"{found} found; fix and run `drill validate` again.", err=True)
         sys.exit(1)
 
 
@@ -85,7 +85,7 @@ def validate(paths: tuple[str, ...], as_ruleset: bool) -> None:
 def info(scenario: str, lang: Lang | None) -> None:
     """Describe a scenario: roles, turns, phases, injects, objectives, vulnerable groups."""
     bundle = open_bundle(scenario)
-    click.echo(describe(bundle, lang or bundle.scenario.meta.languages[0]))
+    say(describe(bundle, lang or bundle.scenario.meta.languages[0]))
 
 
 @click.command()
@@ -95,7 +95,7 @@ def schema(of_ruleset: bool) -> None:
     from drill.scenario.schema import ruleset_schema, scenario_schema
 
     body = ruleset_schema() if of_ruleset else scenario_schema()
-    click.echo(json.dumps(body, indent=2, ensure_ascii=False))
+    say(json.dumps(body, indent=2, ensure_ascii=False))
 
 
 SCENARIO_COMMANDS = (validate, info, schema)

@@ -9,7 +9,19 @@ from typing import Any, TypeVar, cast
 
 import click
 
-from drill.cli.common import db_option, die, open_store, the_app, write_out
+from drill.cli.common import (
+    DRILL_ID,
+    TURN,
+    counted,
+    db_option,
+    die,
+    id_ranges,
+    open_store,
+    progress_bar,
+    say,
+    the_app,
+    write_out,
+)
 from drill.report.render import FORMATS as REPORT_FORMATS
 from drill.report.render import Format
 from drill.report.reviews import drill_comparison, drill_report, reporting_keeper, stored_replay
@@ -44,16 +56,16 @@ def sessions_table(rows: list[DrillRow]) -> str:
 @db_option
 def sessions(db: Path | None) -> None:
     """List the stored drills: id, scenario, started, turn, status, overall score."""
-    with open_store(db) as store:
+    with open_store(db, readonly=True) as store:
         rows = store.drills()
     if not rows:
-        click.echo(f"No drills stored yet in {store.path}.")
+        say(f"No drills stored yet in {store.path}.")
         return
-    click.echo(sessions_table(rows))
+    say(sessions_table(rows))
 
 
 @click.command("resume")
-@click.argument("drill_id", type=int)
+@click.argument("drill_id", type=DRILL_ID)
 @db_option
 @click.option("--lang", type=click.Choice(LANGS), help="Language of the app.")
 def resume(drill_id: int, db: Path | None, lang: Lang | None) -> None:
@@ -76,12 +88,12 @@ def open_in_app(db: Path | None, drill_id: int, lang: Lang | None) -> None:
 
 
 @click.command("replay")
-@click.argument("drill_id", type=int)
+@click.argument("drill_id", type=DRILL_ID)
 @db_option
 @click.option("--lang", type=click.Choice(LANGS), help="Language of the replay.")
 def replay(drill_id: int, db: Path | None, lang: Lang | None) -> None:
     """Step forward and back through the turns of a stored drill, read-only."""
-    with open_store(db) as store:
+    with open_store(db, readonly=True) as store:
         try:
             replay_module = the_app("drill.tui.screens.replay")
             chosen = lang or store.drill(drill_id).config.lang
@@ -92,8 +104,8 @@ def replay(drill_id: int, db: Path | None, lang: Lang | None) -> None:
 
 
 @click.command("branch")
-@click.argument("drill_id", type=int)
-@click.option("--turn", required=True, type=click.IntRange(1), help="Start again at this turn.")
+@click.argument("drill_id", type=DRILL_ID)
+@click.option("--turn", required=True, type=TURN, help="Start again at this turn.")
 @db_option
 @click.option("--open/--no-open", "open_app", default=True, help="Open the new drill in the app.")
 def branch(drill_id: int, turn: int, db: Path | None, open_app: bool) -> None:
@@ -104,13 +116,13 @@ def branch(drill_id: int, turn: int, db: Path | None, open_app: bool) -> None:
         except StoreError as error:
             die(str(error))
         command = store.resume_command(new)
-    click.echo(f"drill {new} starts at turn {turn} of drill {drill_id}; `{command}`.")
+    say(f"drill {new} starts at turn {turn} of drill {drill_id}; `{command}`.")
     if open_app:
         open_in_app(db, new, None)
 
 
 @click.command("export")
-@click.argument("drill_id", type=int)
+@click.argument("drill_id", type=DRILL_ID)
 @click.option(
     "--format", "fmt", default="json", show_default=True, type=click.Choice(EXPORT_FORMATS)
 )
@@ -118,7 +130,7 @@ def branch(drill_id: int, turn: int, db: Path | None, open_app: bool) -> None:
 @db_option
 def export_command(drill_id: int, fmt: ExportFormat, output: Path | None, db: Path | None) -> None:
     """Write a stored drill's commands and events as JSON or CSV."""
-    with open_store(db) as store:
+    with open_store(db, readonly=True) as store:
         try:
             text = export(store, drill_id, fmt)
         except StoreError as error:
@@ -127,7 +139,7 @@ def export_command(drill_id: int, fmt: ExportFormat, output: Path | None, db: Pa
 
 
 @click.command("report")
-@click.argument("drill_id", type=int)
+@click.argument("drill_id", type=DRILL_ID)
 @click.option("--format", "fmt", default="md", show_default=True, type=click.Choice(REPORT_FORMATS))
 @click.option("--lang", type=click.Choice(LANGS), help="Language (default: the drill's).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path))
@@ -142,7 +154,7 @@ def report_command(
     db: Path | None,
 ) -> None:
     """The after-action report and improvement plan (HSEEP AAR/IP) of a stored drill."""
-    with open_store(db) as store:
+    with open_store(db, readonly=True) as store:
         try:
             text = drill_report(store, drill_id, cast(Format, fmt), lang, charts)
         except StoreError as error:
@@ -151,7 +163,7 @@ def report_command(
 
 
 @click.command("compare")
-@click.argument("drill_ids", nargs=-1, required=True, type=int)
+@click.argument("drill_ids", nargs=-1, required=True, type=DRILL_ID)
 @click.option("--format", "fmt", default="md", show_default=True, type=click.Choice(REPORT_FORMATS))
 @click.option("--lang", type=click.Choice(LANGS), default="zh", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path))
@@ -160,7 +172,7 @@ def compare_command(
     drill_ids: tuple[int, ...], fmt: str, lang: Lang, output: Path | None, db: Path | None
 ) -> None:
     """Several stored drills of the same group side by side: scores, ratings, curves."""
-    with open_store(db) as store:
+    with open_store(db, readonly=True) as store:
         try:
             text = drill_comparison(store, list(drill_ids), cast(Format, fmt), lang)
         except StoreError as error:
@@ -170,15 +182,13 @@ def compare_command(
 
 def save_runs(db: Path | None, bundle: Bundle, seeds: range, policy: str) -> None:
     """`drill simulate --save`: store every simulated drill so reports can be made of it."""
-    with open_store(db) as store:
+    with open_store(db) as store, progress_bar(len(seeds), "saving drills") as progress:
         try:
-            ids = save_bot_drills(store, bundle, seeds, policy)
+            ids = save_bot_drills(store, bundle, counted(seeds, progress), policy)
         except StoreError as error:
             die(str(error))
-    where = f"ids {ids[0]}-{ids[-1]}" if ids else "none"
-    click.echo(
-        f"saved {len(ids)} drills ({where}) in {store.path}; see `drill sessions`.", err=True
-    )
+    where = id_ranges(ids)
+    say(f"saved {len(ids)} drills ({where}) in {store.path}; see `drill sessions`.", err=True)
 
 
 STORE_COMMANDS = (

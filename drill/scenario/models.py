@@ -16,8 +16,16 @@ FORMAT_VERSION = 1
 Id = str
 
 
+MAX_SEED = 2**63 - 1
+"""Seeds are 0..2^63-1: what the drill database can store."""
+MAX_TURNS = 60
+"""The longest drill, in turns."""
+MAX_WEIGHT = 1000
+"""Weights above this would only drown the others; their size keeps scores finite."""
+
+
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 # --- ruleset -------------------------------------------------------------------
@@ -94,14 +102,14 @@ class Institution(_Strict):
 class Weights(_Strict):
     """Weights of the score parts; a part with nothing to measure drops out."""
 
-    response: float = Field(default=1.0, ge=0)
-    information: float = Field(default=1.0, ge=0)
-    joint: float = Field(default=1.0, ge=0)
-    cohesion: float = Field(default=1.0, ge=0)
-    self_organisation: float = Field(default=1.0, ge=0)
-    coordination: float = Field(default=1.0, ge=0)
-    recovery: float = Field(default=1.0, ge=0)
-    equity: float = Field(default=1.0, ge=0)
+    response: float = Field(default=1.0, ge=0, le=MAX_WEIGHT)
+    information: float = Field(default=1.0, ge=0, le=MAX_WEIGHT)
+    joint: float = Field(default=1.0, ge=0, le=MAX_WEIGHT)
+    cohesion: float = Field(default=1.0, ge=0, le=MAX_WEIGHT)
+    self_organisation: float = Field(default=1.0, ge=0, le=MAX_WEIGHT)
+    coordination: float = Field(default=1.0, ge=0, le=MAX_WEIGHT)
+    recovery: float = Field(default=1.0, ge=0, le=MAX_WEIGHT)
+    equity: float = Field(default=1.0, ge=0, le=MAX_WEIGHT)
 
 
 class Targets(_Strict):
@@ -141,10 +149,10 @@ class Meta(_Strict):
     summary: Text
     hazard: str
     languages: list[Lang] = ["zh", "en"]
-    turns: int = Field(ge=1, le=60)
+    turns: int = Field(ge=1, le=MAX_TURNS)
     minutes_per_turn: int = Field(default=30, ge=1, le=1440)
     start_time: str = "08:00"
-    seed: int = 1
+    seed: int = Field(default=1, ge=0, le=MAX_SEED)
     format: int = FORMAT_VERSION
 
 
@@ -154,7 +162,7 @@ class Sector(_Strict):
     id: Id
     label: Text
     start: float = Field(default=100, ge=0, le=100)
-    weight: float = Field(default=1, gt=0)
+    weight: float = Field(default=1, gt=0, le=MAX_WEIGHT)
 
 
 class Zone(_Strict):
@@ -171,7 +179,7 @@ class Group(_Strict):
 
     id: Id
     label: Text
-    count: int = Field(ge=1)
+    count: int = Field(ge=1, le=1_000_000)
     zone: Id | None = None
     deadline: int = Field(ge=1)
 
@@ -259,7 +267,9 @@ class Inject(_Strict):
     contingency: Id | None = None
     notes: Text | None = None
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, populate_by_name=True, allow_inf_nan=False
+    )
 
     @model_validator(mode="after")
     def _turn_or_when(self) -> Inject:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -28,6 +29,21 @@ _INT_RE = re.compile(r"[-+]?[0-9]+|0x[0-9a-fA-F]+|0o[0-7]+")
 _FLOAT_RE = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
 _SPECIAL_FLOATS = {".inf": "inf", ".nan": "nan"}
 _BAD_CHAR = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_CONTROL_CHAR = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+"""C0 (but tab and newline), DEL and C1: a terminal acts on them, so no text may hold one."""
+_CONTROL_NAMES = {
+    0x00: "null",
+    0x07: "bell",
+    0x08: "backspace",
+    0x0B: "vertical tab",
+    0x0C: "form feed",
+    0x0D: "carriage return",
+    0x1B: "escape",
+    0x7F: "delete",
+    0x85: "next line",
+    0x9B: "control sequence introducer",
+    0x9D: "operating system command",
+}
 _SYNTAX_HINTS = {
     "mapping values are not allowed": "is there a ':' inside a value? put the value in quotes",
     "cannot start any token": "use spaces, not tabs, and quote values starting with @ or `",
@@ -128,6 +144,31 @@ def _check_text(text: str, path: str, limits: Limits) -> None:
         code = f"U+{ord(bad.group()):04X}"
         message = f"the file contains a character YAML does not allow ({code})"
         raise _Stop(Problem(path, line, column, message, hint="delete it or retype the line"))
+
+
+def control_problem(text: str) -> str | None:
+    """Why `text` cannot be used as text (it holds a control character), or None if it can."""
+    found = _CONTROL_CHAR.search(text)
+    if found is None:
+        return None
+    code = ord(found.group())
+    name = _CONTROL_NAMES.get(code, "a control character")
+    return f"U+{code:04X} ({name}) is not allowed in text"
+
+
+LARGEST = 2**63 - 1
+"""The largest number a file may hold (a seed fits; anything stored fits in SQLite)."""
+
+
+def number_problem(value: Any, text: str) -> str | None:
+    """Why a number cannot be used (not finite, or beyond +-LARGEST), or None if it can."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    if isinstance(value, float) and not math.isfinite(value):
+        return f"'{text}' is not a finite number"
+    if abs(value) > LARGEST:
+        return f"'{text[:30]}' is too large (numbers must be between -{LARGEST} and {LARGEST})"
+    return None
 
 
 def offset_position(text: str, offset: int) -> Pos:
@@ -261,6 +302,13 @@ class _Composer:
             if refused:
                 hint = "remove the tag; only plain YAML values are allowed"
                 self.problems.append(self._problem(event.start_mark, refused, hint))
+        wrong = number_problem(value, text)
+        if wrong:
+            self.problems.append(self._problem(event.start_mark, wrong, "use a smaller number"))
+        control = control_problem(text)
+        if control:
+            hint = "delete it; in quotes, a backslash escape such as \\e or \\a makes one"
+            self.problems.append(self._problem(event.start_mark, control, hint))
         self._add(_Node(kind, value, event.start_mark, text), event.anchor)
 
     def _alias(self, event: ev.AliasEvent) -> None:

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import gc
+import math
+import signal
 import statistics
 import time
-from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
+from fractions import Fraction
 
 from drill.engine.events import OrderPlaced
 from drill.engine.policies import POLICIES, Policy
@@ -50,17 +53,23 @@ class RunScore:
 
 @dataclass(frozen=True)
 class Batch:
-    """Every run of a batch, in run order, and how long the batch took."""
+    """The runs of a batch (every one in run order, unless not kept) and how long it took."""
 
     policy: str
     scores: list[RunScore]
     seconds: float
     jobs: int
+    runs: int = -1
+    """How many drills were played (also when their scores were not kept)."""
+
+    def __post_init__(self) -> None:
+        if self.runs < 0:
+            object.__setattr__(self, "runs", len(self.scores))
 
     @property
     def drills_per_second(self) -> float:
         """Complete drills played per second of wall time."""
-        return len(self.scores) / self.seconds if self.seconds > 0 else 0.0
+        return self.runs / self.seconds if self.seconds > 0 else 0.0
 
 
 def run_one(rules: Rules, seed: int, policy: Policy) -> RunScore:
@@ -88,6 +97,10 @@ def policy_named(name: str) -> Policy:
         raise KeyError(f"unknown policy '{name}' (known: {known})") from None
 
 
+OnRun = Callable[[RunScore], None]
+"""Told each run's scores, in run order, as soon as they are known."""
+
+
 def simulate(
     ruleset: Ruleset,
     scenario: Scenario,
@@ -97,16 +110,30 @@ def simulate(
     policy: str,
     jobs: int = 1,
     progress: Progress | None = None,
+    on_run: OnRun | None = None,
+    keep: bool = True,
 ) -> Batch:
-    """Play `runs` drills; run i uses seed `seed + i`. Scores do not depend on `jobs`."""
-    seeds = [seed + i for i in range(runs)]
+    """Play `runs` drills; run i uses seed `seed + i`. Scores do not depend on `jobs`.
+
+    With `keep=False` the batch holds no scores (memory stays flat in `runs`): give
+    `on_run` (e.g. a `Tally`'s `add`) to see each run as it ends, in run order.
+    """
+    seeds = range(seed, seed + runs)
     jobs = max(1, min(jobs, runs))
+    kept: list[RunScore] = []
+
+    def emit(run: RunScore) -> None:
+        if keep:
+            kept.append(run)
+        if on_run is not None:
+            on_run(run)
+
     started = time.perf_counter()
     if jobs == 1:
-        scores = _serial(compile_rules(ruleset, scenario), seeds, policy_named(policy), progress)
+        _serial(compile_rules(ruleset, scenario), seeds, policy_named(policy), progress, emit)
     else:
-        scores = _parallel(ruleset, scenario, seeds, policy, jobs, progress)
-    return Batch(policy, scores, time.perf_counter() - started, jobs)
+        _parallel(ruleset, scenario, seeds, policy, jobs, progress, emit)
+    return Batch(policy, kept, time.perf_counter() - started, jobs, runs)
 
 
 @contextmanager
@@ -126,15 +153,13 @@ def rare_collections() -> Iterator[None]:
 
 
 def _serial(
-    rules: Rules, seeds: Sequence[int], policy: Policy, progress: Progress | None
-) -> list[RunScore]:
-    out = []
+    rules: Rules, seeds: Sequence[int], policy: Policy, progress: Progress | None, emit: OnRun
+) -> None:
     with rare_collections():
         for seed in seeds:
-            out.append(run_one(rules, seed, policy))
+            emit(run_one(rules, seed, policy))
             if progress is not None:
                 progress(1)
-    return out
 
 
 # --- several processes -----------------------------------------------------------
@@ -146,6 +171,9 @@ _worker_policy: Policy | None = None
 def _init_worker(ruleset: Ruleset, scenario: Scenario, policy: str) -> None:
     """Compile the rules once per worker process."""
     global _worker_rules, _worker_policy
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the parent's: it stops workers
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     _worker_rules = compile_rules(ruleset, scenario)
     _worker_policy = policy_named(policy)
 
@@ -172,19 +200,73 @@ def _parallel(
     policy: str,
     jobs: int,
     progress: Progress | None,
-) -> list[RunScore]:
+    emit: OnRun,
+) -> None:
     policy_named(policy)  # fail here, not in every worker
-    by_seed: dict[int, RunScore] = {}
-    with ProcessPoolExecutor(
-        jobs, initializer=_init_worker, initargs=(ruleset, scenario, policy)
-    ) as pool:
-        futures = [pool.submit(_run_chunk, chunk) for chunk in chunks(seeds, jobs)]
-        for future in as_completed(futures):
-            done = future.result()
-            by_seed.update((run.seed, run) for run in done)
-            if progress is not None:
-                progress(len(done))
-    return [by_seed[seed] for seed in seeds]
+    pool = ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(ruleset, scenario, policy))
+    try:
+        _in_order(pool, chunks(seeds, jobs), jobs, progress, emit)
+    except BaseException:  # Ctrl+C or a failed worker: stop now, do not play the rest
+        stop_pool(pool)
+        raise
+    pool.shutdown()
+
+
+def _in_order(
+    pool: ProcessPoolExecutor,
+    work: Iterator[list[int]],
+    jobs: int,
+    progress: Progress | None,
+    emit: OnRun,
+) -> None:
+    """Play the chunks a few at a time ahead, and hand their runs over in run order."""
+    pending: deque[Future[list[RunScore]]] = deque()
+
+    def submit_next() -> None:
+        chunk = next(work, None)
+        if chunk is not None:
+            with sigint_blocked():  # workers start with Ctrl+C held, until they ignore it
+                pending.append(pool.submit(_run_chunk, chunk))
+
+    for _ in range(jobs * 3):
+        submit_next()
+    while pending:
+        done = pending.popleft().result()
+        submit_next()
+        for run in done:
+            emit(run)
+        if progress is not None:
+            progress(len(done))
+
+
+@contextmanager
+def sigint_blocked() -> Iterator[None]:
+    """Hold Ctrl+C in this thread (and in processes it forks); delivered when the block ends."""
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: no signal masks to hold it with
+        yield
+        return
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
+
+
+def stop_pool(pool: ProcessPoolExecutor) -> None:
+    """Terminate a pool's workers and shut it down without waiting for queued work.
+
+    A second Ctrl+C is held until the workers are gone, so it cannot leave them behind.
+    """
+    with sigint_blocked():
+        workers = list((getattr(pool, "_processes", None) or {}).values())
+        manager = getattr(pool, "_executor_manager_thread", None)
+        for worker in workers:
+            worker.terminate()
+        pool.shutdown(wait=False, cancel_futures=True)
+        for worker in workers:
+            worker.join(timeout=5)
+        if manager is not None:  # it sees the workers gone and ends; then exit cannot
+            manager.join(timeout=5)  # wake it through a pipe it has closed (Python 3.11)
 
 
 # --- summary ---------------------------------------------------------------------
@@ -222,15 +304,74 @@ class Summary:
         return asdict(self)
 
 
-def summarise(scores: Sequence[RunScore], objectives: Sequence[str] = ()) -> Summary:
-    """The spread of every score and how often each objective got P, S, M, U or '-'."""
-    spreads = {}
-    for name in SCORE_NAMES:
-        values = [v for run in scores if (v := getattr(run, name)) is not None]
-        spreads[name] = Spread.of(values)
-    ids = list(objectives) + sorted({o for run in scores for o in run.objectives} - set(objectives))
-    counts = {o: dict.fromkeys(RATINGS, 0) for o in ids}
-    for run in scores:
+class Running:
+    """One score's spread kept as it comes: exact sums, so the result equals `Spread.of`."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.total = Fraction(0)
+        self.squares = Fraction(0)
+        self.low: float | None = None
+        self.high: float | None = None
+
+    def add(self, value: float) -> None:
+        """Count one more value."""
+        exact = Fraction(value)
+        self.count += 1
+        self.total += exact
+        self.squares += exact * exact
+        self.low = value if self.low is None else min(self.low, value)
+        self.high = value if self.high is None else max(self.high, value)
+
+    def spread(self) -> Spread:
+        """What `Spread.of` gives for the same values, bit for bit."""
+        if not self.count:
+            return Spread(0, None, None, None, None)
+        n = self.count
+        variance = (self.squares - self.total * self.total / n) / n
+        mean = float(self.total) / n  # float(exact sum) is what fsum gives
+        return Spread(n, mean, self.low, self.high, _sqrt(variance))
+
+
+def _sqrt(value: Fraction) -> float:
+    """The correctly rounded square root of an exact fraction, as `statistics` takes it."""
+    exact_sqrt = getattr(statistics, "_float_sqrt_of_frac", None)
+    if exact_sqrt is None:  # pragma: no cover - other Python versions
+        return math.sqrt(value)
+    return float(exact_sqrt(value.numerator, value.denominator))
+
+
+class Tally:
+    """A batch summary kept run by run, in memory that does not grow with the runs."""
+
+    def __init__(self, objectives: Sequence[str] = ()) -> None:
+        self.objectives = list(objectives)
+        self.runs = 0
+        self.scores = {name: Running() for name in SCORE_NAMES}
+        self.counts: dict[str, dict[str, int]] = {}
+
+    def add(self, run: RunScore) -> None:
+        """Count one more run."""
+        self.runs += 1
+        for name, running in self.scores.items():
+            value = getattr(run, name)
+            if value is not None:
+                running.add(value)
         for objective, rating in run.objectives.items():
-            counts[objective][rating] = counts[objective].get(rating, 0) + 1
-    return Summary(len(scores), spreads, counts)
+            counts = self.counts.setdefault(objective, dict.fromkeys(RATINGS, 0))
+            counts[rating] = counts.get(rating, 0) + 1
+
+    def summary(self) -> Summary:
+        """The summary of the runs counted so far."""
+        extra = sorted(set(self.counts) - set(self.objectives))
+        counts = {o: self.counts.get(o, dict.fromkeys(RATINGS, 0)) for o in self.objectives + extra}
+        spreads = {name: running.spread() for name, running in self.scores.items()}
+        return Summary(self.runs, spreads, counts)
+
+
+def summarise(scores: Iterable[RunScore], objectives: Sequence[str] = ()) -> Summary:
+    """The spread of every score and how often each objective got P, S, M, U or '-'."""
+    tally = Tally(objectives)
+    for run in scores:
+        tally.add(run)
+    return tally.summary()

@@ -128,10 +128,11 @@ def progress_of(events: list[Event]) -> tuple[str | None, int | None]:
 class Store:
     """An open drill database; one connection, safe to share between threads."""
 
-    def __init__(self, path: Path | str | None = None) -> None:
+    def __init__(self, path: Path | str | None = None, readonly: bool = False) -> None:
         self.path = Path(path) if path is not None else default_path()
+        self.readonly = readonly
         self._lock = threading.RLock()
-        self._db = self._open()
+        self._db = self._open_readonly() if readonly else self._open()
 
     def _open(self) -> sqlite3.Connection:
         existed = schema.check_file(self.path)
@@ -140,12 +141,31 @@ class Store:
         try:
             db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
             db.row_factory = sqlite3.Row
-            if not existed:
+            if existed:
+                schema.check_intact(db, self.path)
+            else:
                 schema.prepare_new(db)
             schema.set_pragmas(db)
             schema.migrate(db)
         except sqlite3.DatabaseError as error:
             raise StoreError(f"{self.path} cannot be opened as a drill database: {error}") from None
+        return db
+
+    def _open_readonly(self) -> sqlite3.Connection:
+        """A connection that can only read; never creates a file or a folder."""
+        if not schema.check_file(self.path):
+            raise StoreError(
+                f"there is no drill database at {self.path}: no drill was stored there yet "
+                "(check the --db path if you gave one; `drill play` stores drills)"
+            )
+        try:
+            db = schema.connect_readonly(self.path)
+        except sqlite3.DatabaseError as error:
+            raise StoreError(f"{self.path} cannot be opened as a drill database: {error}") from None
+        version = schema.schema_version(db)
+        if version != schema.SCHEMA_VERSION:  # older: migrate it first; newer: refused there
+            db.close()
+            return self._open()
         return db
 
     def resume_command(self, drill_id: int) -> str:
@@ -258,7 +278,13 @@ class Store:
         """Store one command and its events in one commit."""
         stage, turn = progress_of(entry.events)
         with self.transaction() as db:
-            _insert_entries(db, drill_id, [entry])
+            try:
+                _insert_entries(db, drill_id, [entry])
+            except sqlite3.IntegrityError:  # another process stored this step first
+                raise StoreError(
+                    f"drill {drill_id} is already open in another window, which stored this "
+                    "step first; close this window and go on in the other one"
+                ) from None
             if stage is not None:
                 db.execute("UPDATE drills SET status = ? WHERE id = ?", (stage, drill_id))
             if turn is not None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -38,22 +40,34 @@ def bundled_rulesets() -> list[Path]:
 
 
 def read_text(path: Path | str, limit: int = MAX_BYTES) -> str:
-    """The UTF-8 text of a file; ScenarioError if missing, a directory, too large or not UTF-8."""
+    """The UTF-8 text of a regular file; ScenarioError if it cannot be read as one."""
     path = Path(path)
     try:
-        if path.is_dir():
-            _fail(path, "this is a folder, not a file")
-        size = path.stat().st_size
-        if size > limit:
-            _fail(path, f"the file is too large ({size} bytes; the limit is {limit})")
-        data = path.read_bytes()
+        data = read_regular(path, limit)
     except FileNotFoundError:
         _fail(path, "no such file")
+    except IsADirectoryError:
+        _fail(path, "this is a folder, not a file")
     except OSError as error:
         _fail(path, f"cannot read the file: {error.strerror or error}")
     if len(data) > limit:
         _fail(path, f"the file is too large (more than {limit} bytes)")
     return _decode(path, data)
+
+
+def read_regular(path: Path, limit: int) -> bytes:
+    """At most `limit` + 1 bytes of a regular file; OSError for a device, pipe or socket.
+
+    The file is opened without blocking (a FIFO never waits for a writer) and its size is
+    not trusted: /dev/zero or a growing file stops at the limit.
+    """
+    if stat.S_ISDIR(os.stat(path).st_mode):
+        raise IsADirectoryError(path)
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(descriptor, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise OSError(0, "it is not a regular file (a device, pipe or socket); give a file")
+        return handle.read(limit + 1)
 
 
 def _decode(path: Path, data: bytes) -> str:

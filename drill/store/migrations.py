@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import stat
 from pathlib import Path
 
 from drill.session.keeping import KeepError
@@ -106,6 +107,11 @@ def check_file(path: Path) -> bool:
     if path.is_dir():
         raise StoreError(f"{path} is a folder; give the path of a drill database file")
     try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            raise StoreError(
+                f"{path} is not a regular file (a device, pipe or socket); "
+                "give the path of a drill database file with --db"
+            )
         with path.open("rb") as handle:
             header = handle.read(100)
     except FileNotFoundError:
@@ -126,6 +132,39 @@ def check_file(path: Path) -> bool:
             "it was left untouched. Give another path with --db."
         )
     return True
+
+
+def check_intact(connection: sqlite3.Connection, path: Path) -> None:
+    """StoreError if `PRAGMA quick_check` finds damage: a damaged file is never written to."""
+    try:
+        rows = [tuple(row) for row in connection.execute("PRAGMA quick_check").fetchall()]
+    except (sqlite3.DatabaseError, MemoryError) as error:  # damage can make SQLite give up
+        rows = [(str(error) or type(error).__name__,)]
+    if rows != [("ok",)]:
+        found = " ".join(str(rows[0][0]).split())[:200]
+        raise StoreError(
+            f"the drill database {path} is damaged (SQLite's check found: {found}); "
+            "it was left untouched. Keep a copy of it, and give another path with --db."
+        )
+
+
+def connect_readonly(path: Path) -> sqlite3.Connection:
+    """Open a database for reading only, even in a folder the user cannot write to."""
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    try:
+        connection = _connect(uri)
+        connection.execute("PRAGMA schema_version").fetchone()
+    except sqlite3.OperationalError:  # a WAL file in a read-only folder: read it as it is
+        connection = _connect(uri + "&immutable=1")
+    return connection
+
+
+def _connect(uri: str) -> sqlite3.Connection:
+    connection = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+    connection.row_factory = sqlite3.Row
+    connection.execute("PRAGMA query_only = ON")
+    connection.execute("PRAGMA busy_timeout = 5000")
+    return connection
 
 
 def schema_version(connection: sqlite3.Connection) -> int:

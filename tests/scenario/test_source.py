@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 
 import pytest
@@ -94,17 +95,19 @@ def test_columns_count_characters_not_bytes(loader: str) -> None:
         ("!!float 2", 2.0),
         ("!!bool true", True),
         ("!!null ''", None),
-        (".inf", float("inf")),
-        ("-.Inf", float("-inf")),
     ],
 )
 def test_scalars_follow_plain_yaml_core_rules(text: str, value: object) -> None:
     assert load_yaml(f"v: {text}\n", "f.yaml").data["v"] == value
 
 
-def test_nan_is_a_float() -> None:
-    value = load_yaml("v: .nan\n", "f.yaml").data["v"]
-    assert isinstance(value, float) and value != value
+@pytest.mark.parametrize("text", [".inf", "-.Inf", ".nan", "!!float .inf"])
+def test_infinity_and_nan_are_read_as_floats_but_refused(text: str) -> None:
+    value = source.implicit_scalar(text.removeprefix("!!float "))
+    assert isinstance(value, float) and not math.isfinite(value)
+    problem = only_problem(f"v: {text}\n")
+    assert (problem.line, problem.column) == (1, 4)
+    assert problem.message.endswith("is not a finite number")
 
 
 def test_merge_keys_copy_an_anchored_map_and_explicit_keys_win() -> None:

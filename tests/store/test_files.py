@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -16,6 +19,7 @@ from drill.store.files import (
     find_ruleset,
     load_bundle,
     load_ruleset,
+    read_regular,
     read_text,
 )
 from tests.scenario.support import FIXTURES
@@ -53,19 +57,33 @@ def test_a_folder_is_not_a_file(tmp_path: Path) -> None:
     assert only_problem(caught).message == "this is a folder, not a file"
 
 
-def test_a_large_file_is_refused_before_it_is_read(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_large_file_is_read_only_up_to_the_limit(tmp_path: Path) -> None:
     path = tmp_path / "big.yaml"
-    path.write_text("a: " + "x" * 97 + "\n")
-
-    def never(self: Path) -> bytes:
-        raise AssertionError("the file was read")
-
-    monkeypatch.setattr(Path, "read_bytes", never)
+    path.write_text("a: " + "x" * 997 + "\n")
+    assert len(read_regular(path, 100)) == 101
     with pytest.raises(ScenarioError) as caught:
         read_text(path, limit=100)
-    assert only_problem(caught).message == "the file is too large (101 bytes; the limit is 100)"
+    assert only_problem(caught).message == "the file is too large (more than 100 bytes)"
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/null", "/dev/urandom"])
+def test_a_device_is_refused_before_it_is_read(device: str) -> None:
+    with pytest.raises(ScenarioError) as caught:
+        read_text(device)
+    assert "not a regular file" in only_problem(caught).message
+
+
+def test_a_fifo_is_refused_without_waiting_for_a_writer(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+    code = (
+        "from drill.store.files import read_text\n"
+        f"try: read_text({str(fifo)!r})\nexcept Exception as e: print(e)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert "not a regular file" in done.stdout
 
 
 def test_text_that_is_not_utf8_is_a_problem_at_the_bad_byte(tmp_path: Path) -> None:
