@@ -3,12 +3,10 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-# Installing compiles the engine with mypyc (see setup.py), so an edit to it reinstalls.
-ENGINE := $(wildcard drill/engine/*.py)
 
 .PHONY: play test lint bench schema clean
 
-$(STAMP): pyproject.toml setup.py $(ENGINE)
+$(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -e '.[dev]'
@@ -21,9 +19,9 @@ test: $(STAMP)
 	$(BIN)/pytest -n 2
 
 lint: $(STAMP)
-	$(BIN)/ruff check drill tests benchmarks setup.py
-	$(BIN)/ruff format --check drill tests benchmarks setup.py
-	$(BIN)/mypy drill setup.py
+	$(BIN)/ruff check drill tests benchmarks
+	$(BIN)/ruff format --check drill tests benchmarks
+	$(BIN)/mypy drill
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
@@ -35,4 +33,4 @@ schema: $(STAMP)
 	$(BIN)/python -m drill.authoring.schema_files
 
 clean:
-	rm -rf $(VENV) build drill/engine/*.so drill/engine__mypyc*.so
+	rm -rf $(VENV) build
