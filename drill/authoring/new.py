@@ -16,11 +16,11 @@ from typing import Any
 import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from drill.files import REPO_ROOT
+from drill.bundled import SCHEMA_DIR
 from drill.scenario.text import Lang
 
 HAZARDS = ("flood", "typhoon", "earthquake", "fire", "heatwave", "epidemic", "chemical")
-SCHEMA_FILE = REPO_ROOT / "schema" / "scenario.schema.json"
+SCHEMA_FILE = SCHEMA_DIR / "scenario.schema.json"
 
 
 class ExistsError(Exception):
@@ -67,7 +67,7 @@ def schema_reference(path: Path) -> str:
     if not SCHEMA_FILE.is_file():
         return ""
     folder = path.resolve().parent
-    if not folder.is_relative_to(REPO_ROOT):
+    if not folder.is_relative_to(SCHEMA_DIR.parent):
         return SCHEMA_FILE.as_uri()
     return Path(os.path.relpath(SCHEMA_FILE, folder)).as_posix()
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
-from drill.files import REPO_ROOT, bundled_scenarios, load_bundle
+from drill.files import bundled_scenarios, load_bundle
 from drill.scenario.capabilities import CAPABILITIES, capability_name
 
 SNAKE = re.compile(r"[a-z]+(_[a-z]+)*")
 CJK = re.compile(r"[\u4e00-\u9fff]")
+ROOT = Path(__file__).resolve().parents[2]
 DOC_ROW = re.compile(r"^\| `([a-z_]+)` \| (.+?) \| (.+?) \|$", re.MULTILINE)
 
 
@@ -38,7 +40,7 @@ def test_every_bundled_scenario_names_only_core_capabilities() -> None:
 
 
 def test_the_format_guide_lists_exactly_this_table() -> None:
-    text = (REPO_ROOT / "docs" / "scenario-format.md").read_text(encoding="utf-8")
+    text = (ROOT / "docs" / "scenario-format.md").read_text(encoding="utf-8")
     table = text.split("| id | core capability | 核心能力 |", 1)[1].split("\n\n", 1)[0]
     rows = [(cid, en, zh) for cid, en, zh in DOC_ROW.findall(table)]
     assert rows == [(cid, n.en, n.zh) for cid, n in CAPABILITIES.items()]
