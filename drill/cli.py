@@ -112,7 +112,7 @@ def open_bundle(name: str) -> Bundle:
 def expand(paths: tuple[str, ...]) -> Iterator[tuple[Path, list[Problem]]]:
     """Each file to check, with problems found before reading it (an empty folder)."""
     for name in paths:
-        path = Path(name)
+        path = resolve_scenario(name)  # a bundled scenario may be named without its path
         if not path.is_dir():
             yield path, []
             continue
