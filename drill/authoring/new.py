@@ -62,13 +62,13 @@ def scenario_id(path: Path) -> str:
 
 
 def schema_reference(path: Path) -> str:
-    """Where an editor finds the scenario schema: a relative path inside Drill's folder,
-    else the schema file's URI; '' when Drill was installed without its schema folder."""
-    if not SCHEMA_FILE.is_file():
-        return ""
+    """Where an editor finds the scenario schema: a path relative to `path` inside the folder
+    that holds Drill's schema/ (the repository), else '' (the file then says how to save the
+    schema beside it): an absolute path would only hold on the machine that wrote it."""
+    home = SCHEMA_DIR.parent
     folder = path.resolve().parent
-    if not folder.is_relative_to(SCHEMA_DIR.parent):
-        return SCHEMA_FILE.as_uri()
+    if not SCHEMA_FILE.is_file() or not folder.is_relative_to(home):
+        return ""
     return Path(os.path.relpath(SCHEMA_FILE, folder)).as_posix()
 
 
