@@ -44,5 +44,6 @@ bench: $(PLAY_STAMP)
 schema: $(PLAY_STAMP)
 	$(BIN)/python -m drill.authoring.schema_files
 
+# Also the compiled modules earlier builds left (they would shadow their sources).
 clean:
-	rm -rf $(VENV) build dist
+	rm -rf $(VENV) build dist drill/engine/*.so drill/engine__mypyc*.so
