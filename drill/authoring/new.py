@@ -16,11 +16,11 @@ from typing import Any
 import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from drill.bundled import SCHEMA_DIR
 from drill.scenario.text import Lang
-from drill.store.files import REPO_ROOT
 
 HAZARDS = ("flood", "typhoon", "earthquake", "fire", "heatwave", "epidemic", "chemical")
-SCHEMA_FILE = REPO_ROOT / "schema" / "scenario.schema.json"
+SCHEMA_FILE = SCHEMA_DIR / "scenario.schema.json"
 
 
 class ExistsError(Exception):
@@ -62,13 +62,13 @@ def scenario_id(path: Path) -> str:
 
 
 def schema_reference(path: Path) -> str:
-    """Where an editor finds the scenario schema: a relative path inside Drill's folder,
-    else the schema file's URI; '' when Drill was installed without its schema folder."""
-    if not SCHEMA_FILE.is_file():
-        return ""
+    """Where an editor finds the scenario schema: a path relative to `path` inside the folder
+    that holds Drill's schema/ (the repository), else '' (the file then says how to save the
+    schema beside it): an absolute path would only hold on the machine that wrote it."""
+    home = SCHEMA_DIR.parent
     folder = path.resolve().parent
-    if not folder.is_relative_to(REPO_ROOT):
-        return SCHEMA_FILE.as_uri()
+    if not SCHEMA_FILE.is_file() or not folder.is_relative_to(home):
+        return ""
     return Path(os.path.relpath(SCHEMA_FILE, folder)).as_posix()
 
 

@@ -10,10 +10,9 @@ import json
 import sys
 from pathlib import Path
 
+from drill.bundled import SCHEMA_DIR
 from drill.scenario.schema import ruleset_schema, scenario_schema
-from drill.store.files import REPO_ROOT
 
-SCHEMA_DIR = REPO_ROOT / "schema"
 SCENARIO_SCHEMA = SCHEMA_DIR / "scenario.schema.json"
 RULESET_SCHEMA = SCHEMA_DIR / "ruleset.schema.json"
 
@@ -33,7 +32,8 @@ def main() -> int:
         old = path.read_text(encoding="utf-8") if path.exists() else None
         if old != text:
             path.write_text(text, encoding="utf-8")
-        print(f"{path.relative_to(REPO_ROOT)}: {'unchanged' if old == text else 'written'}")
+        name = path.relative_to(SCHEMA_DIR.parent)
+        print(f"{name}: {'unchanged' if old == text else 'written'}")
     return 0
 
 

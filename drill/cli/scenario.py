@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from drill.authoring.describe import describe
-from drill.cli.common import open_bundle, say
+from drill.cli.common import open_bundle, resolve_scenario, say
 from drill.report.tables import plural
 from drill.scenario.problems import Problem, ScenarioError
 from drill.scenario.source import load_yaml
@@ -21,7 +21,7 @@ from drill.store.files import YAML_SUFFIXES, load_bundle, load_ruleset, read_tex
 def expand(paths: tuple[str, ...]) -> Iterator[tuple[Path, list[Problem]]]:
     """Each file to check, with problems found before reading it (an empty folder)."""
     for name in paths:
-        path = Path(name)
+        path = resolve_scenario(name)  # a bundled scenario may be named without its path
         if not path.is_dir():
             yield path, []
             continue

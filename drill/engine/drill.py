@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Protocol
 
-from mypy_extensions import mypyc_attr
-
 from drill.engine.commands import Command
 from drill.engine.decide import decide_with_state
 from drill.engine.events import Event
@@ -42,7 +40,6 @@ def fold(rules: Rules, events: Iterable[Event], seed: int | None = None) -> Dril
     return state
 
 
-@mypyc_attr(allow_interpreted_subclasses=True)  # tests and benchmarks extend it
 class Drill:
     """One drill of a compiled scenario; the log is the only record of what happened."""
 

@@ -9,7 +9,8 @@ from typing import Any, NoReturn
 
 import yaml
 
-import drill
+from drill.bundled import RULESETS_DIR as RULESETS_DIR  # re-exported: one lookup, there
+from drill.bundled import SCENARIOS_DIR as SCENARIOS_DIR
 from drill.scenario.bundle import Bundle, build_bundle, ruleset_name
 from drill.scenario.crossref import check_ruleset
 from drill.scenario.models import Ruleset
@@ -18,9 +19,6 @@ from drill.scenario.problems import Problem, ScenarioError, only_scenario_errors
 from drill.scenario.source import Positions, load_yaml
 from drill.scenario.text import Lang
 
-REPO_ROOT = Path(drill.__file__).resolve().parent.parent
-SCENARIOS_DIR = REPO_ROOT / "scenarios"
-RULESETS_DIR = REPO_ROOT / "rulesets"
 MAX_BYTES = 2_000_000
 YAML_SUFFIXES = (".yaml", ".yml")
 

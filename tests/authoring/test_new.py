@@ -8,13 +8,13 @@ import pytest
 
 from drill.authoring.new import (
     HAZARDS,
-    SCHEMA_FILE,
     ExistsError,
     hazard_words,
     render_scenario,
     scenario_id,
     write_scenario,
 )
+from drill.bundled import SCHEMA_DIR
 from drill.engine.policies import POLICIES
 from drill.engine.rules import compile_rules
 from drill.engine.scoring import score
@@ -46,16 +46,25 @@ def test_new_scenario_validates_lints_clean_and_plays(
     assert play(rules, 3, POLICIES["greedy"]).state.phase == final
 
 
-def test_the_first_line_points_editors_at_the_schema(tmp_path: Path) -> None:
-    path = tmp_path / "x.yaml"
-    write_scenario(path, "fire", "en")
-    first = path.read_text(encoding="utf-8").splitlines()[0]
-    assert first == f"# yaml-language-server: $schema={SCHEMA_FILE.as_uri()}"
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_outside_drills_folder_no_path_of_this_machine_is_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: Lang
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    write_scenario(Path("x.yaml"), "fire", lang)
+    text = (tmp_path / "x.yaml").read_text(encoding="utf-8")
+    assert "yaml-language-server" not in text.splitlines()[0]
+    assert "file:" not in text and str(tmp_path) not in text
+    assert str(SCHEMA_DIR.parent) not in text
+    # instead, the file says how to save the schema beside it and point editors at it
+    assert "`drill schema > scenario.schema.json`" in text
+    assert "`# yaml-language-server: $schema=scenario.schema.json`" in text
 
 
 def test_inside_drills_folder_the_schema_is_a_relative_path() -> None:
     text = render_scenario(SCENARIOS_DIR / "new_one.yaml", "flood", "zh")
     assert text.splitlines()[0] == "# yaml-language-server: $schema=../schema/scenario.schema.json"
+    assert "drill schema >" not in text
 
 
 def test_the_file_is_commented_for_a_new_author(tmp_path: Path) -> None:

@@ -39,6 +39,13 @@ def test_bundled_scenarios_are_valid() -> None:
     assert all(line.startswith(f"{p}: OK") for line, p in zip(lines, paths, strict=True))
 
 
+def test_a_bundled_scenario_is_found_by_its_name() -> None:
+    result = run("validate", "flood_old_community")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith(f"{REFERENCE}: OK (scenario 'flood_old_community'")
+    assert run("validate", "no_such_scenario").exit_code == 1
+
+
 def test_a_folder_is_checked_file_by_file() -> None:
     result = run("validate", str(REFERENCE.parent))
     assert result.exit_code == 0

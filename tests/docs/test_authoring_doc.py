@@ -11,9 +11,8 @@ import pytest
 from click.testing import CliRunner
 
 from drill.cli.main import cli
-from drill.store.files import REPO_ROOT
 
-DOC = REPO_ROOT / "docs" / "authoring.md"
+DOC = Path(__file__).resolve().parents[2] / "docs" / "authoring.md"
 TIMING = re.compile(r"; \d+\.\d s on \d+ process\(es\)")
 
 EDITS: dict[str, list[tuple[str, str]]] = {

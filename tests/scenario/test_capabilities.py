@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from drill.i18n import t
 from drill.i18n.capabilities import capability_name
 from drill.scenario.capabilities import CAPABILITIES
-from drill.store.files import REPO_ROOT, bundled_scenarios, load_bundle
+from drill.store.files import bundled_scenarios, load_bundle
 
 SNAKE = re.compile(r"[a-z]+(_[a-z]+)*")
 CJK = re.compile(r"[\u4e00-\u9fff]")
+ROOT = Path(__file__).resolve().parents[2]
 DOC_ROW = re.compile(r"^\| `([a-z_]+)` \| (.+?) \| (.+?) \|$", re.MULTILINE)
 
 
@@ -41,7 +43,7 @@ def test_every_bundled_scenario_names_only_core_capabilities() -> None:
 
 
 def test_the_format_guide_lists_exactly_this_table() -> None:
-    text = (REPO_ROOT / "docs" / "scenario-format.md").read_text(encoding="utf-8")
+    text = (ROOT / "docs" / "scenario-format.md").read_text(encoding="utf-8")
     table = text.split("| id | core capability | 核心能力 |", 1)[1].split("\n\n", 1)[0]
     rows = [(cid, en, zh) for cid, en, zh in DOC_ROW.findall(table)]
     names = [(t(f"capability.{cid}", "en"), t(f"capability.{cid}", "zh")) for cid in CAPABILITIES]

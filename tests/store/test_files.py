@@ -13,7 +13,7 @@ import pytest
 from drill.scenario.problems import Problem, ScenarioError
 from drill.store import files
 from drill.store.files import (
-    REPO_ROOT,
+    RULESETS_DIR,
     SCENARIOS_DIR,
     bundled_scenarios,
     find_ruleset,
@@ -174,9 +174,10 @@ def test_load_ruleset_checks_the_ruleset_alone(tmp_path: Path) -> None:
 # --- what ships with Drill ---------------------------------------------------------------
 
 
-def test_repo_root_holds_the_project() -> None:
-    assert (REPO_ROOT / "pyproject.toml").is_file()
-    assert SCENARIOS_DIR == REPO_ROOT / "scenarios"
+def test_in_the_repository_the_bundled_folders_are_its_top_level_folders() -> None:
+    root = Path(__file__).resolve().parents[2]
+    assert (root / "pyproject.toml").is_file()
+    assert (root / "scenarios", root / "rulesets") == (SCENARIOS_DIR, RULESETS_DIR)
 
 
 def test_bundled_scenarios_are_the_sorted_yaml_files_of_the_scenarios_folder() -> None:
