@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
+import subprocess
+import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -75,13 +79,27 @@ def test_a_reading_store_cannot_write(tmp_path: Path) -> None:
             store.set_overall(1, 1.0)
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root can write to any folder")
-def test_sessions_work_in_a_read_only_folder(tmp_path: Path) -> None:
-    db = saved_database(tmp_path)
-    tmp_path.chmod(0o555)
+def as_ordinary_user() -> list[str]:
+    """Root may write into any folder, so it runs the command as nobody (setpriv, util-linux)."""
+    if os.geteuid() != 0:
+        return []
+    setpriv = shutil.which("setpriv")
+    assert setpriv, "running as root: install util-linux (setpriv) to test a read-only folder"
+    return [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups"]
+
+
+def test_sessions_work_in_a_read_only_folder() -> None:
+    folder = Path(tempfile.mkdtemp())
+    db = saved_database(folder)
+    db.chmod(0o444)
+    folder.chmod(0o555)
+    command = [*as_ordinary_user(), sys.executable, "-m", "drill", "sessions", "--db", str(db)]
     try:
-        result = run("sessions", "--db", str(db))
+        result = subprocess.run(command, capture_output=True, text=True, check=False)
+        left = sorted(path.name for path in folder.iterdir())
     finally:
-        tmp_path.chmod(0o755)
-    assert result.exit_code == 0, result.output
-    assert "flood_old_community" in result.output
+        folder.chmod(0o755)
+        shutil.rmtree(folder)
+    assert result.returncode == 0, result.stderr
+    assert "flood_old_community" in result.stdout
+    assert left == ["drills.db"]
